@@ -1,0 +1,13 @@
+namespace AssetManager.Application.Accounts;
+
+/// <summary>User accounts (ASP.NET Identity in Infrastructure).</summary>
+public interface IIdentityService
+{
+    /// <summary>Creates a user; throws <see cref="Domain.Common.FieldValidationException"/> for a taken name or a weak password.</summary>
+    Task<UserDto> CreateUserAsync(string username, string password, string email, CancellationToken cancellationToken);
+
+    /// <summary>The user's id when the credentials are right, else null.</summary>
+    Task<int?> CheckCredentialsAsync(string username, string password, CancellationToken cancellationToken);
+
+    Task<UserDto?> FindAsync(int userId, CancellationToken cancellationToken);
+}

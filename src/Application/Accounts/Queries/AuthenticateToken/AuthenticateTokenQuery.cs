@@ -1,0 +1,20 @@
+using AssetManager.Application.Common.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetManager.Application.Accounts.Queries.AuthenticateToken;
+
+/// <summary>The user a token key belongs to, or null for an unknown or revoked key.</summary>
+public sealed record AuthenticateTokenQuery(string TokenKey) : IQuery<int?>;
+
+internal sealed class AuthenticateTokenHandler(IAppDbContext db) : IQueryHandler<AuthenticateTokenQuery, int?>
+{
+    public async ValueTask<int?> Handle(AuthenticateTokenQuery query, CancellationToken cancellationToken)
+    {
+        var hash = TokenKeys.Hash(query.TokenKey);
+        return await db.AuthTokens.AsNoTracking()
+            .Where(t => t.KeyHash == hash)
+            .Select(t => (int?)t.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+namespace AssetManager.Application.Accounts;
+
+public sealed record TokenDto(string Token);

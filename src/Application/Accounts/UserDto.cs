@@ -1,0 +1,3 @@
+namespace AssetManager.Application.Accounts;
+
+public sealed record UserDto(int Id, string Username, string Email);

@@ -1,0 +1,20 @@
+namespace AssetManager.Application.Assets.Commands.UploadAsset;
+
+/// <summary>
+/// A multipart body read as it arrives. Parts may come in any order: the text fields sent before the file are
+/// known when the file is reached, the ones after it only once the file has been read to its end.
+/// </summary>
+public interface IUploadForm
+{
+    /// <summary>Reads up to the first part named <c>file</c>; null when the body has none.</summary>
+    ValueTask<UploadFile?> ReadFileAsync(CancellationToken cancellationToken);
+
+    /// <summary>The text fields read so far.</summary>
+    IReadOnlyDictionary<string, string> Fields { get; }
+
+    /// <summary>Reads the rest of the body (the file must have been read) and returns every text field.</summary>
+    ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The file part: the name the client gave and its content, to be read once.</summary>
+public sealed record UploadFile(string FileName, Stream Content);

@@ -1,0 +1,8 @@
+namespace AssetManager.Application.Common.Paging;
+
+/// <summary>A 1-based page of a list, DRF page-number style.</summary>
+public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultSize)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+}

@@ -1,0 +1,15 @@
+using AssetManager.Domain.Common;
+using AssetManager.Domain.Projects;
+using FluentValidation;
+
+namespace AssetManager.Application.Projects;
+
+/// <summary>The name rule shared by create and update: required unless partial, not blank, at most 200.</summary>
+public static class NameRules
+{
+    public static void ValidName<T>(this IRuleBuilderInitial<T, string?> rule, Func<T, bool> required, int max = Project.NameMaxLength) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().When(required).WithMessage(Messages.Required)
+            .Must(n => n is null || n.Length > 0).WithMessage(Messages.NotBlank)
+            .Must(n => n is null || n.Length <= max).WithMessage(Messages.MaxLength(max));
+}

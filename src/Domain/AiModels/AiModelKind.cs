@@ -1,0 +1,8 @@
+namespace AssetManager.Domain.AiModels;
+
+public enum AiModelKind
+{
+    Image,
+    Video,
+    Any,
+}

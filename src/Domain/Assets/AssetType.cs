@@ -1,0 +1,7 @@
+namespace AssetManager.Domain.Assets;
+
+public enum AssetType
+{
+    Image,
+    Video,
+}

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace AssetManager.Infrastructure.Identity;
+
+public sealed class ApplicationUser : IdentityUser<int>;

@@ -1,0 +1,20 @@
+using AssetManager.Domain.Assets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AssetManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> builder)
+    {
+        builder.Property(a => a.AssetType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.FileKey).HasMaxLength(512);
+        builder.Property(a => a.FileUrl).HasMaxLength(2048);
+        builder.Property(a => a.ThumbnailKey).HasMaxLength(512);
+        builder.Property(a => a.ThumbnailUrl).HasMaxLength(2048);
+        builder.HasOne(a => a.AiModel).WithMany().HasForeignKey(a => a.AiModelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.BoxId, a.CreatedAt });
+        builder.Ignore(a => a.Metadata);
+    }
+}

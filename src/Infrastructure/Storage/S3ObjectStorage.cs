@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using AssetManager.Application.Common.Storage;
+using AssetManager.Domain.Assets;
+using AssetManager.Domain.Common;
+using Microsoft.Extensions.Logging;
+
+namespace AssetManager.Infrastructure.Storage;
+
+/// <summary>
+/// Streams uploads into an S3 bucket: a file that fits one part goes in a single PUT; a larger one as a multipart
+/// upload whose parts are sent while the next ones arrive, with at most a few part buffers in memory.
+/// Objects are public-read (unless turned off), cached for a day, and never overwrite an existing key.
+/// </summary>
+public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
+{
+    public const string CacheControl = "max-age=86400";
+    private const int ProbeSize = 256 * 1024;
+
+    private static readonly ArrayPool<byte> PartPool = ArrayPool<byte>.Create(64 * 1024 * 1024, 16);
+
+    private readonly string _publicBase = options.PublicBaseUrl + "/";
+
+    public async Task<StoredFile> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var probe = ArrayPool<byte>.Shared.Rent(ProbeSize);
+        try
+        {
+            var length = await StreamCopy.FillAsync(content, probe.AsMemory(0, ProbeSize), cancellationToken);
+            if (length < ProbeSize)
+            {
+                await PutSingleAsync(key, probe, length, contentType, cancellationToken);
+                return new StoredFile(key, _publicBase + key);
+            }
+            var first = PartPool.Rent(options.PartSizeBytes);
+            probe.AsSpan(0, length).CopyTo(first);
+            ArrayPool<byte>.Shared.Return(probe);
+            probe = null;
+            await new S3MultipartUpload(s3, options, key, contentType, PartPool, logger)
+                .RunAsync(first, length, content, cancellationToken);
+            return new StoredFile(key, _publicBase + key);
+        }
+        finally
+        {
+            if (probe is not null) ArrayPool<byte>.Shared.Return(probe);
+        }
+    }
+
+    private async Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct)
+    {
+        var request = new PutObjectRequest
+        {
+            BucketName = options.BucketName,
+            Key = key,
+            InputStream = new MemoryStream(buffer, 0, length, writable: false),
+            ContentType = contentType,
+            IfNoneMatch = "*",
+        };
+        request.Headers.CacheControl = CacheControl;
+        request.Headers.ContentLength = length;
+        if (options.UsesAcl) request.CannedACL = new S3CannedACL(options.DefaultAcl);
+        await S3Errors.WrapAsync(() => s3.PutObjectAsync(request, ct), ct);
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        await S3Errors.WrapAsync(() => s3.DeleteObjectAsync(options.BucketName, key, cancellationToken), cancellationToken);
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(options.BucketName, key, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public string? KeyFromUrl(string url)
+    {
+        if (!url.StartsWith(_publicBase, StringComparison.OrdinalIgnoreCase)) return null;
+        var key = Uri.UnescapeDataString(url[_publicBase.Length..]);
+        var query = key.IndexOfAny(['?', '#']);
+        if (query >= 0) key = key[..query];
+        return key.Length == 0 || key.Split('/').Any(s => s is "" or "." or "..") ? null : key;
+    }
+
+    public async Task CheckHealthAsync(CancellationToken cancellationToken) =>
+        await S3Errors.WrapAsync(() => s3.ListObjectsV2Async(
+            new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, cancellationToken), cancellationToken);
+
+    /// <summary>Creates the bucket when asked to by configuration and it is missing.</summary>
+    public async Task EnsureBucketAsync(CancellationToken cancellationToken)
+    {
+        if (!options.CreateBucket) return;
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = options.BucketName }, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+    }
+}

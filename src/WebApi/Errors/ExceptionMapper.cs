@@ -1,0 +1,25 @@
+using AssetManager.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AssetManager.WebApi.Errors;
+
+/// <summary>Answers every exception with the contract's body; unexpected ones are logged, never shown.</summary>
+public sealed class ExceptionMapper(ILogger<ExceptionMapper> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogInformation("Client went away during {Method} {Path}", context.Request.Method, context.Request.Path);
+            return true;
+        }
+        var (status, body) = ErrorResponses.FromException(exception);
+        if (status >= 500 && exception is not StorageFailedException)
+            logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (exception is StorageFailedException)
+            logger.LogError(exception.InnerException ?? exception, "{Message}", exception.Message);
+        if (context.Response.HasStarted) return true;
+        await ErrorResponses.WriteAsync(context, status, body);
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AssetManager.Domain.Common;
+using AssetManager.WebApi.Errors;
+
+namespace AssetManager.WebApi.Http;
+
+/// <summary>Reads a request body (JSON, or a form) into a JSON object, as DRF's parsers would.</summary>
+public static class RequestBody
+{
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody) return [];
+        var contentType = request.ContentType ?? "";
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var result = new JsonObject();
+            foreach (var (key, value) in form) result[key] = value.ToString();
+            return result;
+        }
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            && !contentType.Contains("+json", StringComparison.OrdinalIgnoreCase))
+            throw new RequestBodyException(StatusCodes.Status415UnsupportedMediaType,
+                $"Unsupported media type \"{contentType}\" in request.");
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            throw new RequestBodyException(StatusCodes.Status400BadRequest, $"JSON parse error - {ex.Message}");
+        }
+        return node switch
+        {
+            JsonObject obj => obj,
+            null => [],
+            _ => throw new FieldValidationException("non_field_errors",
+                $"Invalid data. Expected a dictionary, but got {DrfTypeName(node)}."),
+        };
+    }
+
+    /// <summary>The Python type name DRF would report for a JSON value.</summary>
+    public static string DrfTypeName(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.Array => "list",
+        JsonValueKind.Object => "dict",
+        JsonValueKind.String => "str",
+        JsonValueKind.True or JsonValueKind.False => "bool",
+        JsonValueKind.Number => node.ToJsonString().Contains('.') ? "float" : "int",
+        _ => "NoneType",
+    };
+}
