@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AssetManager.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real service on real Kestrel (a free loopback port) with its own SQLite file and media folder in a
+/// temporary directory, deleted on dispose. Extra settings (an S3 bucket, a size limit) come in as configuration.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        DataDirectory = Path.Combine(Path.GetTempPath(), "assetmanager-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "assetmanager.db");
+
+    public string MediaRoot => Path.Combine(DataDirectory, "media");
+
+    /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client of the real server (not the in-memory test server).</summary>
+    public HttpClient CreateRealClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
