@@ -39,6 +39,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
+builder.Services.AddApiCors(builder.Configuration);
 builder.Services.AddExceptionHandler<ExceptionMapper>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<TokenSecurityScheme>());
@@ -53,6 +54,7 @@ app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
 app.UseApiTrailingSlash();
 app.UseMediaFiles();
 app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
