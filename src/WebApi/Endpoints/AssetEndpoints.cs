@@ -79,11 +79,11 @@ public static class AssetEndpoints
 
     private static async Task<IResult> Upload(int id, HttpContext http, IMediator mediator)
     {
-        // The handler enforces the file limit while streaming (413 in the contract's shape); Kestrel's cap for
-        // this route only has to leave room for it and the form around it.
+        // The form counts what it reads and answers the contract's 413 itself; Kestrel's generic cap must not cut in first.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = http.RequestServices.GetRequiredService<UploadLimits>().MaxFileBytes + UploadSettings.FormOverheadBytes;
-        var asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, new MultipartUploadForm(http.Request)), http.RequestAborted);
+            limit.MaxRequestBodySize = null;
+        var limits = http.RequestServices.GetRequiredService<UploadLimits>();
+        var asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, new MultipartUploadForm(http.Request, limits)), http.RequestAborted);
         return Results.Created($"/api/assets/{asset.Id}/", asset);
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using AssetManager.Application.Assets.Commands.UploadAsset;
+using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
+using AssetManager.WebApi.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -15,11 +17,15 @@ public sealed class MultipartUploadForm : IUploadForm
     public const string FilePartName = "file";
     public const int MaxFieldBytes = 1024 * 1024;
 
+    // MultipartReader's default 4 KiB buffer costs a read (and a boundary scan) per 4 KiB: far too many for a GiB.
+    private const int ReadBufferBytes = 128 * 1024;
+
     private readonly MultipartReader? _reader;
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private bool _fileTaken;
 
-    public MultipartUploadForm(HttpRequest request)
+    /// <param name="limits">The file limit; the whole body may take <see cref="UploadSettings.FormOverheadBytes"/> more.</param>
+    public MultipartUploadForm(HttpRequest request, UploadLimits limits)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -27,7 +33,9 @@ public sealed class MultipartUploadForm : IUploadForm
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
             throw new UploadRejectedException("Malformed multipart body: no boundary");
-        _reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+        var body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body,
+            limits.MaxFileBytes + UploadSettings.FormOverheadBytes, () => new FileTooLargeException(limits.MaxFileBytes));
+        _reader = new MultipartReader(boundary, body, ReadBufferBytes) { BodyLengthLimit = null };
     }
 
     public IReadOnlyDictionary<string, string> Fields => _fields;

@@ -4,9 +4,11 @@ namespace AssetManager.Application.Common.Storage;
 
 /// <summary>
 /// Reads <paramref name="head"/> (bytes already taken from the source), then the source, and throws
-/// <see cref="FileTooLargeException"/> as soon as more than <paramref name="maxBytes"/> have passed.
+/// <see cref="FileTooLargeException"/> (or what <paramref name="tooLarge"/> makes) as soon as more than
+/// <paramref name="maxBytes"/> have passed.
 /// </summary>
-public sealed class LengthLimitedStream(ReadOnlyMemory<byte> head, Stream source, long maxBytes) : Stream
+public sealed class LengthLimitedStream(
+    ReadOnlyMemory<byte> head, Stream source, long maxBytes, Func<Exception>? tooLarge = null) : Stream
 {
     private ReadOnlyMemory<byte> _head = head;
     private long _position;
@@ -37,7 +39,7 @@ public sealed class LengthLimitedStream(ReadOnlyMemory<byte> head, Stream source
             read = await source.ReadAsync(buffer, cancellationToken);
         }
         _position += read;
-        if (_position > maxBytes) throw new FileTooLargeException(maxBytes);
+        if (_position > maxBytes) throw tooLarge?.Invoke() ?? new FileTooLargeException(maxBytes);
         return read;
     }
 
