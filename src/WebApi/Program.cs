@@ -16,6 +16,7 @@ using Mapster;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
     options.SerializerOptions.DictionaryKeyPolicy = null;
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     options.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter());
 });
 builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -42,7 +44,7 @@ builder.Services.AddAuthorization();
 builder.Services.AddApiCors(builder.Configuration);
 builder.Services.AddExceptionHandler<ExceptionMapper>();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<TokenSecurityScheme>());
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
 
 var app = builder.Build();
 

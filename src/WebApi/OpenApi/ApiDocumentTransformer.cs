@@ -3,8 +3,8 @@ using Microsoft.OpenApi;
 
 namespace AssetManager.WebApi.OpenApi;
 
-/// <summary>Documents the <c>Authorization: Token &lt;key&gt;</c> scheme.</summary>
-internal sealed class TokenSecurityScheme : IOpenApiDocumentTransformer
+/// <summary>Titles the document, documents the <c>Authorization: Token &lt;key&gt;</c> scheme and the routes' trailing slash.</summary>
+internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -22,6 +22,10 @@ internal sealed class TokenSecurityScheme : IOpenApiDocumentTransformer
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
+        // The generator trims the trailing slash the contract's routes have (both forms are served).
+        var paths = new OpenApiPaths();
+        foreach (var (path, item) in document.Paths) paths[path.EndsWith('/') ? path : path + "/"] = item;
+        document.Paths = paths;
         return Task.CompletedTask;
     }
 }
