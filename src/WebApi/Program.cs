@@ -55,6 +55,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
 app.UseApiTrailingSlash();
 app.UseMediaFiles();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
@@ -63,7 +65,7 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar", options => options.WithTitle("AssetManager API")).AllowAnonymous();
 app.MapHealthEndpoints();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Redirect("/app/")).ExcludeFromDescription();
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAccountEndpoints();
