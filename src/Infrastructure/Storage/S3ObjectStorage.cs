@@ -34,10 +34,34 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
                 await PutSingleAsync(key, probe, length, contentType, cancellationToken);
                 return new StoredFile(key, _publicBase + key);
             }
+            // Every part but the last must be at least 5 MiB (S3 and RGW answer EntityTooSmall otherwise), so the
+            // first part is filled to the full part size before anything is sent; a file that ends before that
+            // goes in one PUT.
             var first = PartPool.Rent(options.PartSizeBytes);
             probe.AsSpan(0, length).CopyTo(first);
             ArrayPool<byte>.Shared.Return(probe);
             probe = null;
+            try
+            {
+                length += await StreamCopy.FillAsync(content, first.AsMemory(length, options.PartSizeBytes - length), cancellationToken);
+            }
+            catch
+            {
+                PartPool.Return(first);
+                throw;
+            }
+            if (length < options.PartSizeBytes)
+            {
+                try
+                {
+                    await PutSingleAsync(key, first, length, contentType, cancellationToken);
+                }
+                finally
+                {
+                    PartPool.Return(first);
+                }
+                return new StoredFile(key, _publicBase + key);
+            }
             await new S3MultipartUpload(s3, options, key, contentType, PartPool, logger)
                 .RunAsync(first, length, content, cancellationToken);
             return new StoredFile(key, _publicBase + key);

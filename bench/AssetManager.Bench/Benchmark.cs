@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace AssetManager.Bench;
+
+/// <summary>The measurements, phase by phase; returns the markdown report.</summary>
+public sealed class Benchmark(Options options)
+{
+    private const string VideoType = "video/mp4";
+    private const string ImageType = "image/png";
+
+    private readonly HttpClient _http = Uploader.CreateClient(options.Concurrency);
+    private readonly IAmazonS3 _s3 = CreateS3Client(options);
+    private readonly List<LargeResult> _large = [];
+    private readonly List<SmallResult> _small = [];
+    private readonly List<string> _notes = [];
+    private string? _token;
+    private int _boxId;
+
+    private Uploader Client => new(_http);
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.WorkDir);
+        var started = DateTime.UtcNow;
+        var loadBefore = ProcStats.LoadAverage();
+        var maxUpload = Math.Max(2L << 30, options.Sizes.DefaultIfEmpty(0).Max() + (1L << 20));
+
+        Log.Info("generating test files");
+        var smallFile = Path.Combine(options.WorkDir, $"small-{options.SmallSize}.png");
+        await TestFiles.EnsureAsync(smallFile, options.SmallSize, TestFiles.PngHeader, ct);
+        var largeFiles = new Dictionary<long, string>();
+        foreach (var size in options.Sizes)
+        {
+            largeFiles[size] = Path.Combine(options.WorkDir, $"large-{size}.mp4");
+            await TestFiles.EnsureAsync(largeFiles[size], size, TestFiles.Mp4Header, ct);
+        }
+
+        ServiceProcess? shared = null;
+        try
+        {
+            foreach (var size in options.Sizes)
+            {
+                var service = shared ?? await StartServiceAsync(maxUpload, Options.FormatSize(size).Replace(" ", ""), ct);
+                if (!options.FreshServicePerPhase) shared = service;
+                try
+                {
+                    await LargePhaseAsync(service, size, largeFiles[size], smallFile, ct);
+                }
+                finally
+                {
+                    if (options.FreshServicePerPhase) await service.DisposeAsync();
+                }
+            }
+            if (options.SmallCount > 0)
+            {
+                var service = shared ?? await StartServiceAsync(maxUpload, "small", ct);
+                try
+                {
+                    await SmallPhaseAsync(service, smallFile, ct);
+                }
+                finally
+                {
+                    if (options.FreshServicePerPhase) await service.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (shared is not null) await shared.DisposeAsync();
+        }
+
+        return Report.Build(options, started, loadBefore, ProcStats.LoadAverage(), _large, _small, _notes);
+    }
+
+    private async Task<ServiceProcess> StartServiceAsync(long maxUpload, string phase, CancellationToken ct)
+    {
+        Log.Info($"starting the service for phase {phase}");
+        var service = await ServiceProcess.StartAsync(options, maxUpload, phase, _http);
+        Log.Info($"service up, pid {service.Pid}, VmHWM {Mib(service.PeakRss)} MiB");
+        if (_token is null)
+        {
+            var user = $"bench{DateTime.UtcNow:yyyyMMddHHmmss}{Random.Shared.Next(1000, 9999)}";
+            var registered = await Client.PostJsonAsync<TokenResponse>(
+                $"{service.BaseUrl}/api/auth/register/", new { username = user, password = "Bench-1-" + Guid.NewGuid().ToString("N") }, null, ct);
+            _token = registered.Token;
+            var project = await Client.PostJsonAsync<IdResponse>($"{service.BaseUrl}/api/projects/", new { name = "benchmark" }, _token, ct);
+            var box = await Client.PostJsonAsync<IdResponse>($"{service.BaseUrl}/api/boxes/", new { project = project.Id, name = "uploads" }, _token, ct);
+            _boxId = box.Id;
+            Log.Info($"user {user}, project {project.Id}, box {_boxId}");
+        }
+        return service;
+    }
+
+    /// <summary>A few small uploads both ways, so that JIT, connection set-up and first-use costs are paid before timing.</summary>
+    private async Task WarmUpAsync(ServiceProcess service, string smallFile, CancellationToken ct)
+    {
+        var assets = new List<int>();
+        var keys = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            await Parallel.ForAsync(0, 4, ct, async (_, token) =>
+            {
+                var (_, asset) = await Client.UploadViaServiceAsync(service.BaseUrl, _token!, _boxId, smallFile, ImageType, token);
+                var key = DirectKey("warmup", ".png");
+                await Client.PutDirectAsync(Presign(key, ImageType), smallFile, ImageType, token);
+                lock (assets)
+                {
+                    assets.Add(asset.Id);
+                    keys.Add(key);
+                }
+            });
+        }
+        await CleanUpAsync(service, assets, keys, ct);
+    }
+
+    private async Task LargePhaseAsync(ServiceProcess service, long size, string file, string smallFile, CancellationToken ct)
+    {
+        var label = Options.FormatSize(size);
+        await WarmUpAsync(service, smallFile, ct);
+        var result = new LargeResult(size) { ServicePeakBefore = service.PeakRss, ServicePid = service.Pid };
+        Log.Info($"{label}: warmed up, service VmHWM {Mib(result.ServicePeakBefore)} MiB");
+        var assets = new List<int>();
+        var keys = new List<string>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            // alternate which path goes first, so that neither always meets a freshly busy S3 server
+            var directFirst = run % 2 == 0;
+            for (var leg = 0; leg < 2; leg++)
+            {
+                if ((leg == 0) == directFirst)
+                {
+                    var key = DirectKey("direct", ".mp4");
+                    var url = Presign(key, VideoType);
+                    var meter = new CpuMeter(service.Pid, options.RgwPid).Start();
+                    var elapsed = await Client.PutDirectAsync(url, file, VideoType, ct);
+                    result.DirectCpu += meter.Stop();
+                    result.Direct.Add(elapsed.TotalSeconds);
+                    keys.Add(key);
+                    if (run == 0) await VerifyAsync(key, file, size, ct);
+                    Log.Info($"{label} run {run + 1}: direct  {elapsed.TotalSeconds,7:F3} s  {Mib(size) / elapsed.TotalSeconds,7:F1} MiB/s");
+                }
+                else
+                {
+                    var meter = new CpuMeter(service.Pid, options.RgwPid).Start();
+                    var (elapsed, asset) = await Client.UploadViaServiceAsync(service.BaseUrl, _token!, _boxId, file, VideoType, ct);
+                    result.ServiceCpu += meter.Stop();
+                    result.Service.Add(elapsed.TotalSeconds);
+                    assets.Add(asset.Id);
+                    if (run == 0) await VerifyAsync(KeyOf(asset), file, size, ct);
+                    Log.Info($"{label} run {run + 1}: service {elapsed.TotalSeconds,7:F3} s  {Mib(size) / elapsed.TotalSeconds,7:F1} MiB/s  " +
+                             $"VmHWM {Mib(service.PeakRss)} MiB");
+                }
+            }
+        }
+        result.ServicePeakAfter = service.PeakRss;
+        result.ServiceRssAfter = service.Rss;
+        _large.Add(result);
+        Log.Info($"{label}: service VmHWM {Mib(result.ServicePeakAfter)} MiB, VmRSS now {Mib(result.ServiceRssAfter)} MiB");
+        await CleanUpAsync(service, assets, keys, ct);
+    }
+
+    private async Task SmallPhaseAsync(ServiceProcess service, string file, CancellationToken ct)
+    {
+        await WarmUpAsync(service, file, ct);
+        var direct = new SmallResult("direct presigned PUT", options.SmallCount, options.Concurrency);
+        var viaService = new SmallResult("through the service", options.SmallCount, options.Concurrency);
+        var peakBefore = service.PeakRss;
+        for (var run = 0; run < options.SmallRuns; run++)
+        {
+            var directFirst = run % 2 == 0;
+            for (var leg = 0; leg < 2; leg++)
+            {
+                if ((leg == 0) == directFirst)
+                {
+                    var keys = Enumerable.Range(0, options.SmallCount).Select(_ => DirectKey("small", ".png")).ToArray();
+                    var urls = keys.Select(k => Presign(k, ImageType)).ToArray(); // signed before the clock starts
+                    var (wall, latencies, cpu) = await RunConcurrentAsync(service, i => Client.PutDirectAsync(urls[i], file, ImageType, ct), ct);
+                    direct.AddRun(wall, latencies, cpu);
+                    Log.Info($"small run {run + 1}: direct  {options.SmallCount / wall,7:F1} uploads/s");
+                    await CleanUpAsync(service, [], keys, ct);
+                }
+                else
+                {
+                    var assets = new ConcurrentBag<int>();
+                    var (wall, latencies, cpu) = await RunConcurrentAsync(service, async i =>
+                    {
+                        var (elapsed, asset) = await Client.UploadViaServiceAsync(service.BaseUrl, _token!, _boxId, file, ImageType, ct);
+                        assets.Add(asset.Id);
+                        return elapsed;
+                    }, ct);
+                    viaService.AddRun(wall, latencies, cpu);
+                    Log.Info($"small run {run + 1}: service {options.SmallCount / wall,7:F1} uploads/s  VmHWM {Mib(service.PeakRss)} MiB");
+                    await CleanUpAsync(service, [.. assets], [], ct);
+                }
+            }
+        }
+        viaService.ServicePeakBefore = peakBefore;
+        viaService.ServicePeakAfter = service.PeakRss;
+        _small.Add(direct);
+        _small.Add(viaService);
+    }
+
+    /// <summary>Runs <c>SmallCount</c> operations with <c>Concurrency</c> workers; the wall time, each latency, the CPU used.</summary>
+    private async Task<(double Wall, List<double> Latencies, CpuSample Cpu)> RunConcurrentAsync(
+        ServiceProcess service, Func<int, Task<TimeSpan>> operation, CancellationToken ct)
+    {
+        var latencies = new double[options.SmallCount];
+        var next = -1;
+        var meter = new CpuMeter(service.Pid, options.RgwPid).Start();
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < options.SmallCount)
+                latencies[i] = (await operation(i)).TotalSeconds;
+        }, ct)).ToArray();
+        await Task.WhenAll(workers);
+        var wall = clock.Elapsed.TotalSeconds;
+        return (wall, [.. latencies], meter.Stop());
+    }
+
+    /// <summary>The stored object has the file's length and its first and last bytes.</summary>
+    private async Task VerifyAsync(string key, string file, long size, CancellationToken ct)
+    {
+        var head = await _s3.GetObjectMetadataAsync(options.Bucket, key, ct);
+        if (head.ContentLength != size) throw new InvalidOperationException($"{key}: stored {head.ContentLength} bytes, sent {size}");
+        var window = (int)Math.Min(size, 64 * 1024);
+        foreach (var offset in new[] { 0L, size - window })
+        {
+            using var response = await _s3.GetObjectAsync(new GetObjectRequest
+            {
+                BucketName = options.Bucket, Key = key, ByteRange = new ByteRange(offset, offset + window - 1),
+            }, ct);
+            var stored = new byte[window];
+            await response.ResponseStream.ReadExactlyAsync(stored, ct);
+            var sent = new byte[window];
+            await using var source = File.OpenRead(file);
+            source.Seek(offset, SeekOrigin.Begin);
+            await source.ReadExactlyAsync(sent, ct);
+            if (!stored.AsSpan().SequenceEqual(sent)) throw new InvalidOperationException($"{key}: stored bytes at {offset} differ from the file");
+        }
+    }
+
+    private async Task CleanUpAsync(ServiceProcess service, IReadOnlyList<int> assets, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        await Parallel.ForEachAsync(assets, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct },
+            async (id, token) => await Client.DeleteAssetAsync(service.BaseUrl, _token!, id, token));
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            await _s3.DeleteObjectsAsync(new DeleteObjectsRequest
+            {
+                BucketName = options.Bucket,
+                Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList(),
+            }, ct);
+        }
+    }
+
+    private string KeyOf(Asset asset)
+    {
+        var marker = $"/{options.Bucket}/";
+        var at = asset.FileUrl.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException($"unexpected file_url {asset.FileUrl}");
+        return asset.FileUrl[(at + marker.Length)..];
+    }
+
+    private static string DirectKey(string folder, string extension) => $"bench/{folder}/{Guid.NewGuid():N}{extension}";
+
+    private Uri Presign(string key, string contentType) => new(_s3.GetPreSignedURL(new GetPreSignedUrlRequest
+    {
+        BucketName = options.Bucket,
+        Key = key,
+        Verb = HttpVerb.PUT,
+        ContentType = contentType,
+        Protocol = options.S3Endpoint.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTPS : Protocol.HTTP,
+        Expires = DateTime.UtcNow.AddHours(2),
+    }));
+
+    private static IAmazonS3 CreateS3Client(Options options) => new AmazonS3Client(
+        new BasicAWSCredentials(options.AccessKey, options.SecretKey),
+        new AmazonS3Config
+        {
+            ServiceURL = options.S3Endpoint,
+            AuthenticationRegion = options.Region,
+            ForcePathStyle = true,
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+
+    public static double Mib(long bytes) => Math.Round(bytes / 1048576.0, 1);
+}
+
+public sealed class LargeResult(long size)
+{
+    public long Size => size;
+    public List<double> Direct { get; } = [];
+    public List<double> Service { get; } = [];
+    public CpuSample DirectCpu { get; set; }
+    public CpuSample ServiceCpu { get; set; }
+    public int ServicePid { get; init; }
+    public long ServicePeakBefore { get; init; }
+    public long ServicePeakAfter { get; set; }
+    public long ServiceRssAfter { get; set; }
+}
+
+public sealed class SmallResult(string path, int count, int concurrency)
+{
+    public string Path => path;
+    public int Count => count;
+    public int Concurrency => concurrency;
+    public List<double> Rates { get; } = [];
+    public List<double> Latencies { get; } = [];
+    public CpuSample Cpu { get; private set; }
+    public int Runs => Rates.Count;
+    public long ServicePeakBefore { get; set; } = -1;
+    public long ServicePeakAfter { get; set; } = -1;
+
+    public void AddRun(double wall, List<double> latencies, CpuSample cpu)
+    {
+        Rates.Add(count / wall);
+        Latencies.AddRange(latencies);
+        Cpu += cpu;
+    }
+}

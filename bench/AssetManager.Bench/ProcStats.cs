@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace AssetManager.Bench;
+
+/// <summary>What <c>/proc/&lt;pid&gt;</c> tells about a process: peak and current resident memory, CPU time.</summary>
+public static class ProcStats
+{
+    private const double TicksPerSecond = 100.0; // USER_HZ on Linux
+
+    /// <summary>A value of <c>/proc/&lt;pid&gt;/status</c> in bytes (<c>VmHWM</c>, <c>VmRSS</c>), or null when it cannot be read.</summary>
+    public static long? StatusBytes(int pid, string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (!line.StartsWith(field + ":", StringComparison.Ordinal)) continue;
+                var parts = line[(field.Length + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return long.Parse(parts[0], CultureInfo.InvariantCulture) * 1024; // "kB"
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return null;
+    }
+
+    /// <summary>User + system CPU seconds of the process (all its threads), or null when it cannot be read.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // fields after the command name, which is in parentheses and may contain spaces
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // rest[0] is field 3 (state); utime is field 14, stime field 15
+            var utime = long.Parse(rest[11], CultureInfo.InvariantCulture);
+            var stime = long.Parse(rest[12], CultureInfo.InvariantCulture);
+            return (utime + stime) / TicksPerSecond;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>CPU seconds of the whole machine (all cores, busy time only), from <c>/proc/stat</c>.</summary>
+    public static double MachineBusySeconds()
+    {
+        var first = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // cpu user nice system idle iowait irq softirq steal ...
+        long busy = 0;
+        for (var i = 1; i < first.Length && i <= 8; i++)
+            if (i is not 4 and not 5) busy += long.Parse(first[i], CultureInfo.InvariantCulture);
+        return busy / TicksPerSecond;
+    }
+
+    public static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
+    }
+}
+
+/// <summary>CPU seconds used by the service, radosgw, this client and the whole machine between two points.</summary>
+public sealed class CpuMeter(int servicePid, int? rgwPid)
+{
+    private readonly int _self = Environment.ProcessId;
+    private double _service, _rgw, _client, _machine;
+
+    public CpuMeter Start()
+    {
+        _service = ProcStats.CpuSeconds(servicePid) ?? 0;
+        _rgw = rgwPid is { } r ? ProcStats.CpuSeconds(r) ?? 0 : 0;
+        _client = ProcStats.CpuSeconds(_self) ?? 0;
+        _machine = ProcStats.MachineBusySeconds();
+        return this;
+    }
+
+    public CpuSample Stop() => new(
+        (ProcStats.CpuSeconds(servicePid) ?? 0) - _service,
+        rgwPid is { } r ? (ProcStats.CpuSeconds(r) ?? 0) - _rgw : double.NaN,
+        (ProcStats.CpuSeconds(_self) ?? 0) - _client,
+        ProcStats.MachineBusySeconds() - _machine);
+}
+
+public readonly record struct CpuSample(double Service, double Rgw, double Client, double Machine)
+{
+    public static CpuSample operator +(CpuSample a, CpuSample b) =>
+        new(a.Service + b.Service, a.Rgw + b.Rgw, a.Client + b.Client, a.Machine + b.Machine);
+
+    public CpuSample Per(int n) => new(Service / n, Rgw / n, Client / n, Machine / n);
+}
