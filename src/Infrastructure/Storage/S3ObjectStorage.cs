@@ -34,10 +34,20 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
                 await PutSingleAsync(key, probe, length, contentType, cancellationToken);
                 return new StoredFile(key, _publicBase + key);
             }
+            // Every part but the last must be at least 5 MiB: the first part is the probe topped up to a full part.
             var first = PartPool.Rent(options.PartSizeBytes);
-            probe.AsSpan(0, length).CopyTo(first);
-            ArrayPool<byte>.Shared.Return(probe);
-            probe = null;
+            try
+            {
+                probe.AsSpan(0, length).CopyTo(first);
+                ArrayPool<byte>.Shared.Return(probe);
+                probe = null;
+                length += await StreamCopy.FillAsync(content, first.AsMemory(length, options.PartSizeBytes - length), cancellationToken);
+            }
+            catch
+            {
+                PartPool.Return(first);
+                throw;
+            }
             await new S3MultipartUpload(s3, options, key, contentType, PartPool, logger)
                 .RunAsync(first, length, content, cancellationToken);
             return new StoredFile(key, _publicBase + key);
