@@ -129,6 +129,20 @@ public sealed class BoxTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task Put_without_description_keeps_it_as_drf_does_and_an_empty_one_clears_it()
+    {
+        var user = await api.UserAsync();
+        var projectId = await user.CreateProjectAsync();
+        var id = (await CreateAsync(user, $$"""{"project": {{projectId}}, "name": "Old", "description": "kept"}""")).Id();
+
+        var kept = await (await user.Http.PutJsonAsync($"/api/boxes/{id}/", $$"""{"project": {{projectId}}, "name": "New"}""")).BodyAsync(HttpStatusCode.OK);
+        AssertBox(kept, id, projectId, "New", "kept", 0);
+
+        var cleared = await (await user.Http.PutJsonAsync($"/api/boxes/{id}/", $$"""{"project": {{projectId}}, "name": "New", "description": ""}""")).BodyAsync(HttpStatusCode.OK);
+        AssertBox(cleared, id, projectId, "New", "", 0);
+    }
+
+    [Fact]
     public async Task Put_requires_project_and_name()
     {
         var user = await api.UserAsync();

@@ -136,6 +136,19 @@ public sealed class ProjectTests(SharedApi api) : IClassFixture<SharedApi>
         AssertProject(after, created.Id(), "Keep", "", 0);
     }
 
+    [Fact]
+    public async Task Put_without_description_keeps_it_as_drf_does_and_an_empty_one_clears_it()
+    {
+        var user = await api.UserAsync();
+        var id = (await CreateAsync(user, """{"name": "Old", "description": "kept"}""")).Id();
+
+        var kept = await (await user.Http.PutJsonAsync($"/api/projects/{id}/", """{"name": "New"}""")).BodyAsync(HttpStatusCode.OK);
+        AssertProject(kept, id, "New", "kept", 0);
+
+        var cleared = await (await user.Http.PutJsonAsync($"/api/projects/{id}/", """{"name": "New", "description": ""}""")).BodyAsync(HttpStatusCode.OK);
+        AssertProject(cleared, id, "New", "", 0);
+    }
+
     [Theory]
     [InlineData("PUT")]
     [InlineData("PATCH")]
