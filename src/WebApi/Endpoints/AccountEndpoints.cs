@@ -37,7 +37,7 @@ public static class AccountEndpoints
                 return Results.Ok(await mediator.Send(command, http.RequestAborted));
             })
             .AllowAnonymous()
-            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded")
+            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenDto>()
             .ProducesFieldErrors()
             .WithSummary("Exchange a username and password for a new token");

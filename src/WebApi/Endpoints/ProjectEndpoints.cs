@@ -63,6 +63,8 @@ public static class ProjectEndpoints
 
     private static async Task<IResult> Update(int id, HttpContext http, IMediator mediator, bool partial)
     {
+        // As DRF's get_object(): someone else's or a missing one is a 404 before the body is read or validated.
+        await mediator.Send(new GetProjectQuery(http.UserId(), id), http.RequestAborted);
         var fields = new FieldReader(await RequestBody.ReadAsync(http.Request, http.RequestAborted));
         var command = new UpdateProjectCommand(http.UserId(), id, fields.String("name"), fields.String("description"), partial);
         fields.ThrowIfErrors();

@@ -29,6 +29,8 @@ public static class ErrorResponses
 
     public static DetailBody MethodNotAllowed(string method) => new($"Method \"{method}\" not allowed.");
 
+    public static DetailBody UnsupportedMediaType(string? contentType) => new($"Unsupported media type \"{contentType}\" in request.");
+
     public static DetailBody NotFound { get; } = new("Not found.");
 
     public static Task WriteAsync(HttpContext context, int status, object body)

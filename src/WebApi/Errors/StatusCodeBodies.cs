@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AssetManager.WebApi.Errors;
 
-/// <summary>Bodies for responses the framework ends without one: unknown routes (404) and wrong methods (405).</summary>
+/// <summary>
+/// Bodies for responses the framework ends without one: unknown routes (404), wrong methods (405) and request
+/// media types an endpoint does not accept (415, decided by endpoint matching from its <c>Accepts</c> metadata).
+/// </summary>
 public static class StatusCodeBodies
 {
     public static async Task WriteAsync(StatusCodeContext statusContext)
@@ -17,13 +20,25 @@ public static class StatusCodeBodies
                 break;
             case StatusCodes.Status405MethodNotAllowed:
                 // As in DRF, authentication is checked before the method: an anonymous caller gets the 401.
-                var auth = await context.AuthenticateAsync(TokenAuthenticationHandler.SchemeName);
-                if (!auth.Succeeded && !IsPublic(context.Request.Path))
-                    await TokenAuthenticationHandler.WriteChallengeAsync(context, auth.Failure?.Message);
-                else
-                    await ErrorResponses.WriteAsync(context, 405, ErrorResponses.MethodNotAllowed(context.Request.Method));
+                if (await ChallengedAsync(context)) break;
+                await ErrorResponses.WriteAsync(context, 405, ErrorResponses.MethodNotAllowed(context.Request.Method));
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                // DRF authenticates before it parses the body, so a bad token is a 401 whatever the media type.
+                if (await ChallengedAsync(context)) break;
+                await ErrorResponses.WriteAsync(context, 415, ErrorResponses.UnsupportedMediaType(context.Request.ContentType));
                 break;
         }
+    }
+
+    /// <summary>Writes the 401 when a protected route is called without valid credentials.</summary>
+    private static async Task<bool> ChallengedAsync(HttpContext context)
+    {
+        if (IsPublic(context.Request.Path)) return false;
+        var auth = await context.AuthenticateAsync(TokenAuthenticationHandler.SchemeName);
+        if (auth.Succeeded) return false;
+        await TokenAuthenticationHandler.WriteChallengeAsync(context, auth.Failure?.Message);
+        return true;
     }
 
     private static bool IsPublic(PathString path) =>

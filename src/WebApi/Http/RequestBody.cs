@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using AssetManager.Domain.Common;
 using AssetManager.WebApi.Errors;
 
@@ -24,10 +25,18 @@ public static class RequestBody
             && !contentType.Contains("+json", StringComparison.OrdinalIgnoreCase))
             throw new RequestBodyException(StatusCodes.Status415UnsupportedMediaType,
                 $"Unsupported media type \"{contentType}\" in request.");
+        // Read it whole and check the encoding first: JsonNode decodes strings lazily, so invalid UTF-8 inside a
+        // string would otherwise surface later, as an InvalidOperationException (a 500) in whoever reads the field.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        if (!Utf8.IsValid(bytes.Span))
+            throw new RequestBodyException(StatusCodes.Status400BadRequest, "JSON parse error - The request body is not valid UTF-8.");
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            node = JsonNode.Parse(bytes.Span);
         }
         catch (JsonException ex)
         {

@@ -18,7 +18,8 @@ internal sealed class UpdateProjectHandler(IAppDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken) ?? throw new NotFoundException();
         var now = clock.GetUtcNow().UtcDateTime;
         if (command.Name is not null) project.Rename(command.Name, now);
-        if (command.Description is not null || !command.Partial) project.Describe(command.Description ?? "", now);
+        // As DRF: an optional field left out keeps its value, on PUT as on PATCH.
+        if (command.Description is not null) project.Describe(command.Description, now);
         project.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
         var boxCount = await db.Boxes.CountAsync(b => b.ProjectId == project.Id, cancellationToken);

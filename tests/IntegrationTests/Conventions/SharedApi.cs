@@ -1,0 +1,38 @@
+using AssetManager.IntegrationTests.Fixtures;
+
+namespace AssetManager.IntegrationTests.Conventions;
+
+/// <summary>
+/// One <see cref="ApiFactory"/> per test class (xunit cannot build <see cref="ApiFactory"/> itself as a class fixture:
+/// its constructor's optional argument is not resolvable), plus users shared by the class's tests. Registering
+/// costs a password hash, so tests that do not count what a user owns share one instead of registering their own.
+/// </summary>
+public sealed class SharedApi : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, ApiClient> _users = [];
+
+    public ApiFactory Factory { get; } = new();
+
+    /// <summary>A user registered once for this class under <paramref name="role"/>; do not assert on its list counts.</summary>
+    public async Task<ApiClient> UserAsync(string role = "user")
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_users.TryGetValue(role, out var user))
+                _users[role] = user = await ApiClient.RegisterAsync(Factory);
+            return user;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _gate.Dispose();
+    }
+}
