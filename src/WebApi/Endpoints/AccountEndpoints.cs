@@ -5,6 +5,7 @@ using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.GetCurrentUser;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Http;
+using AssetManager.WebApi.OpenApi;
 using Mediator;
 
 namespace AssetManager.WebApi.Endpoints;
@@ -24,7 +25,7 @@ public static class AccountEndpoints
                 return Results.Created((string?)null, await mediator.Send(command, http.RequestAborted));
             })
             .AllowAnonymous()
-            .Accepts<RegisterRequest>("application/json")
+            .DocumentsBody<RegisterRequest>("application/json")
             .Produces<RegisteredUserDto>(StatusCodes.Status201Created)
             .ProducesFieldErrors()
             .WithSummary("Create an account and get its first token");
@@ -37,7 +38,7 @@ public static class AccountEndpoints
                 return Results.Ok(await mediator.Send(command, http.RequestAborted));
             })
             .AllowAnonymous()
-            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            .DocumentsBody<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenDto>()
             .ProducesFieldErrors()
             .WithSummary("Exchange a username and password for a new token");

@@ -11,6 +11,7 @@ using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Errors;
 using AssetManager.WebApi.Http;
 using AssetManager.WebApi.Uploads;
+using AssetManager.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -24,7 +25,7 @@ public static class AssetEndpoints
         api.MapPost("/boxes/{id:int}/upload/", Upload)
             .WithTags("Assets")
             .DisableAntiforgery()
-            .Accepts<UploadRequest>("multipart/form-data")
+            .DocumentsBody<UploadRequest>("multipart/form-data")
             .Produces<AssetDto>(StatusCodes.Status201Created)
             .Produces<ErrorBody>(StatusCodes.Status400BadRequest)
             .Produces<ErrorBody>(StatusCodes.Status413PayloadTooLarge)
@@ -51,6 +52,8 @@ public static class AssetEndpoints
 
         assets.MapPatch("/{id:int}/", async (int id, HttpContext http, IMediator mediator) =>
             {
+                // As DRF's get_object(): someone else's or a missing one is a 404 before the body is read or validated.
+                await mediator.Send(new GetAssetQuery(http.UserId(), id), http.RequestAborted);
                 var fields = new FieldReader(await RequestBody.ReadAsync(http.Request, http.RequestAborted));
                 var command = new UpdateAssetCommand(http.UserId(), id)
                 {
@@ -64,7 +67,7 @@ public static class AssetEndpoints
                 fields.ThrowIfErrors();
                 return Results.Ok(await mediator.Send(command, http.RequestAborted));
             })
-            .Accepts<AssetPatchRequest>("application/json")
+            .DocumentsBody<AssetPatchRequest>("application/json")
             .Produces<AssetDto>().ProducesFieldErrors().ProducesNotFound()
             .WithSummary("Change an asset's metadata or move it to another of your boxes");
 

@@ -7,6 +7,7 @@ using AssetManager.Application.Boxes.Queries.ListBoxes;
 using AssetManager.Domain.Common;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Http;
+using AssetManager.WebApi.OpenApi;
 using Mediator;
 
 namespace AssetManager.WebApi.Endpoints;
@@ -37,7 +38,7 @@ public static class BoxEndpoints
                 var box = await mediator.Send(command, http.RequestAborted);
                 return Results.Created($"/api/boxes/{box.Id}/", box);
             })
-            .Accepts<BoxRequest>("application/json")
+            .DocumentsBody<BoxRequest>("application/json")
             .Produces<BoxDto>(StatusCodes.Status201Created).ProducesFieldErrors().ProducesAuthErrors()
             .WithSummary("Create a box in one of your projects");
 
@@ -47,12 +48,12 @@ public static class BoxEndpoints
             .WithSummary("One of your boxes");
 
         boxes.MapPut("/{id:int}/", (int id, HttpContext http, IMediator mediator) => Update(id, http, mediator, partial: false))
-            .Accepts<BoxRequest>("application/json")
+            .DocumentsBody<BoxRequest>("application/json")
             .Produces<BoxDto>().ProducesFieldErrors().ProducesNotFound()
             .WithSummary("Replace a box's project, name and description");
 
         boxes.MapPatch("/{id:int}/", (int id, HttpContext http, IMediator mediator) => Update(id, http, mediator, partial: true))
-            .Accepts<BoxRequest>("application/json")
+            .DocumentsBody<BoxRequest>("application/json")
             .Produces<BoxDto>().ProducesFieldErrors().ProducesNotFound()
             .WithSummary("Change some of a box's fields");
 

@@ -6,6 +6,7 @@ using AssetManager.Application.Projects.Queries.GetProject;
 using AssetManager.Application.Projects.Queries.ListProjects;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Http;
+using AssetManager.WebApi.OpenApi;
 using Mediator;
 
 namespace AssetManager.WebApi.Endpoints;
@@ -33,7 +34,7 @@ public static class ProjectEndpoints
                 var project = await mediator.Send(command, http.RequestAborted);
                 return Results.Created($"/api/projects/{project.Id}/", project);
             })
-            .Accepts<ProjectRequest>("application/json")
+            .DocumentsBody<ProjectRequest>("application/json")
             .Produces<ProjectDto>(StatusCodes.Status201Created).ProducesFieldErrors().ProducesAuthErrors()
             .WithSummary("Create a project");
 
@@ -43,12 +44,12 @@ public static class ProjectEndpoints
             .WithSummary("One of your projects");
 
         projects.MapPut("/{id:int}/", (int id, HttpContext http, IMediator mediator) => Update(id, http, mediator, partial: false))
-            .Accepts<ProjectRequest>("application/json")
+            .DocumentsBody<ProjectRequest>("application/json")
             .Produces<ProjectDto>().ProducesFieldErrors().ProducesNotFound()
             .WithSummary("Replace a project's name and description");
 
         projects.MapPatch("/{id:int}/", (int id, HttpContext http, IMediator mediator) => Update(id, http, mediator, partial: true))
-            .Accepts<ProjectRequest>("application/json")
+            .DocumentsBody<ProjectRequest>("application/json")
             .Produces<ProjectDto>().ProducesFieldErrors().ProducesNotFound()
             .WithSummary("Change some of a project's fields");
 

@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AssetManager.WebApi.Errors;
 
-/// <summary>
-/// Bodies for responses the framework ends without one: unknown routes (404), wrong methods (405) and request
-/// media types an endpoint does not accept (415, decided by endpoint matching from its <c>Accepts</c> metadata).
-/// </summary>
+/// <summary>Bodies for responses the framework ends without one: unknown routes (404) and wrong methods (405).</summary>
 public static class StatusCodeBodies
 {
     public static async Task WriteAsync(StatusCodeContext statusContext)
@@ -22,11 +19,6 @@ public static class StatusCodeBodies
                 // As in DRF, authentication is checked before the method: an anonymous caller gets the 401.
                 if (await ChallengedAsync(context)) break;
                 await ErrorResponses.WriteAsync(context, 405, ErrorResponses.MethodNotAllowed(context.Request.Method));
-                break;
-            case StatusCodes.Status415UnsupportedMediaType:
-                // DRF authenticates before it parses the body, so a bad token is a 401 whatever the media type.
-                if (await ChallengedAsync(context)) break;
-                await ErrorResponses.WriteAsync(context, 415, ErrorResponses.UnsupportedMediaType(context.Request.ContentType));
                 break;
         }
     }

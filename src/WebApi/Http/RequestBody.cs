@@ -24,7 +24,7 @@ public static class RequestBody
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !contentType.Contains("+json", StringComparison.OrdinalIgnoreCase))
             throw new RequestBodyException(StatusCodes.Status415UnsupportedMediaType,
-                $"Unsupported media type \"{contentType}\" in request.");
+                ErrorResponses.UnsupportedMediaType(contentType).Detail);
         // Read it whole and check the encoding first: JsonNode decodes strings lazily, so invalid UTF-8 inside a
         // string would otherwise surface later, as an InvalidOperationException (a 500) in whoever reads the field.
         using var buffer = new MemoryStream();
