@@ -20,7 +20,7 @@ public sealed class DependencyRuleTests
         Rule.Check("Domain depends on nothing of ours or any package",
             () => OwnTypes(DomainAssembly, DomainNamespace),
             // "" is the global namespace, where the compiler keeps its own <PrivateImplementationDetails> (the data of
-            // u8 literals and array initialisers). It does not let anything else through: see the sabotage in the report.
+            // u8 literals and array initialisers). It lets nothing else through (checked: a Mapster use in Domain fails).
             should => should.OnlyHaveDependenciesOn("System", DomainNamespace, ""));
 
     [Fact]
@@ -40,18 +40,13 @@ public sealed class DependencyRuleTests
             name => ForbiddenInApplication.Any(f => name.StartsWith(f, StringComparison.Ordinal)) || name.StartsWith("AWSSDK", StringComparison.Ordinal));
 
     [Fact]
-    public void Application_references_the_domain() =>
-        Assert.Contains(ApplicationAssembly.GetReferencedAssemblies(), a => a.Name == DomainAssembly.GetName().Name);
-
-    [Fact]
     public void Infrastructure_types_do_not_depend_on_the_web_api() =>
         Rule.Check("Infrastructure does not depend on WebApi",
             () => OwnTypes(InfrastructureAssembly, InfrastructureNamespace),
             should => should.NotHaveDependencyOn(WebApiNamespace));
 
-    [Fact]
-    public void Infrastructure_assembly_does_not_reference_the_web_api() =>
-        Rule.CheckReferences("Infrastructure references no WebApi", InfrastructureAssembly, name => name == WebApiAssembly.GetName().Name);
+    // No assembly-reference twin for Infrastructure -> WebApi: WebApi references Infrastructure, so MSBuild already
+    // refuses the cycle, and a rule that cannot fail is not a rule.
 
     [Fact]
     public void Domain_and_application_do_not_depend_on_the_outer_layers()

@@ -61,7 +61,11 @@ public sealed class LengthLimitedStreamTests
         var source = new CountingStream(10);
         var stream = new LengthLimitedStream(new byte[50], source, maxBytes: 20);
 
-        await Assert.ThrowsAsync<FileTooLargeException>(async () => await stream.ReadAsync(new byte[64]));
+        await Assert.ThrowsAsync<FileTooLargeException>(async () =>
+        {
+            var read = await stream.ReadAsync(new byte[64]);
+            Assert.Fail($"read {read} bytes");
+        });
         Assert.Equal(0, source.BytesRead);
     }
 
