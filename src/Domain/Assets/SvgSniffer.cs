@@ -33,13 +33,26 @@ public static class SvgSniffer
         return at < 0 ? -1 : at + end.Length;
     }
 
+    // Brackets and '>' inside quoted literals, comments and processing instructions do not count.
     private static int SkipDoctype(string text, int from)
     {
         var depth = 0;
-        for (var i = from; i < text.Length; i++)
+        for (var i = from + 1; i < text.Length; i++)
         {
             switch (text[i])
             {
+                case '"' or '\'':
+                    i = text.IndexOf(text[i], i + 1);
+                    if (i < 0) return -1;
+                    break;
+                case '<' when text.AsSpan(i).StartsWith("<!--"):
+                    i = SkipPast(text, i, "-->") - 1;
+                    if (i < 0) return -1;
+                    break;
+                case '<' when text.AsSpan(i).StartsWith("<?"):
+                    i = SkipPast(text, i, "?>") - 1;
+                    if (i < 0) return -1;
+                    break;
                 case '[': depth++; break;
                 case ']': depth--; break;
                 case '>' when depth == 0: return i + 1;

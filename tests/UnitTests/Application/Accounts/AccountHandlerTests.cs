@@ -1,0 +1,124 @@
+using AssetManager.Application.Accounts;
+using AssetManager.Application.Accounts.Commands.Logout;
+using AssetManager.Application.Accounts.Commands.ObtainToken;
+using AssetManager.Application.Accounts.Commands.Register;
+using AssetManager.Application.Accounts.Queries.AuthenticateToken;
+using AssetManager.Application.Accounts.Queries.GetCurrentUser;
+using AssetManager.Domain.Common;
+using AssetManager.UnitTests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using NSubstitute;
+
+namespace AssetManager.UnitTests.Application.Accounts;
+
+public sealed class AccountHandlerTests : IDisposable
+{
+    private readonly TestDb _db = new();
+    private readonly FixedClock _clock = new();
+    private readonly IIdentityService _identity = Substitute.For<IIdentityService>();
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<int?> Authenticate(string key) =>
+        await new AuthenticateTokenHandler(_db.NewContext()).Handle(new AuthenticateTokenQuery(key), default);
+
+    [Fact]
+    public async Task Register_creates_the_user_and_a_token_stored_only_as_its_hash()
+    {
+        var id = await _db.AddUserAsync("alice"); // what the identity service would have created
+        _identity.CreateUserAsync("alice", "s3cret-pass", "", Arg.Any<CancellationToken>())
+            .Returns(new UserDto(id, "alice", ""));
+
+        var dto = await new RegisterHandler(_identity, _db.NewContext(), _clock)
+            .Handle(new RegisterCommand("alice", "s3cret-pass", null), default);
+
+        Assert.Equal(id, dto.Id);
+        Assert.Equal("alice", dto.Username);
+        Assert.Equal("", dto.Email);
+        Assert.Matches("^[0-9a-f]{40}$", dto.Token);
+        await using var context = _db.NewContext();
+        var stored = await context.AuthTokens.SingleAsync();
+        Assert.Equal(TokenKeys.Hash(dto.Token), stored.KeyHash);
+        Assert.NotEqual(dto.Token, stored.KeyHash);
+        Assert.Equal(TestDb.Now, stored.CreatedAt);
+        Assert.Equal(id, await Authenticate(dto.Token));
+    }
+
+    [Fact]
+    public async Task Register_passes_identity_errors_through()
+    {
+        _identity.CreateUserAsync(default!, default!, default!, default)
+            .ReturnsForAnyArgs<Task<UserDto>>(_ => throw new FieldValidationException("username", "A user with that username already exists."));
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new RegisterHandler(_identity, _db.NewContext(), _clock)
+            .Handle(new RegisterCommand("alice", "pw", "a@example.com"), default).AsTask());
+
+        Assert.Equal(["A user with that username already exists."], error.Errors["username"]);
+        await using var context = _db.NewContext();
+        Assert.False(await context.AuthTokens.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Bad_credentials_are_a_non_field_error()
+    {
+        _identity.CheckCredentialsAsync("alice", "wrong", Arg.Any<CancellationToken>()).Returns((int?)null);
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new ObtainTokenHandler(_identity, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "wrong"), default).AsTask());
+
+        Assert.Equal(["Unable to log in with provided credentials."], error.Errors["non_field_errors"]);
+        Assert.Single(error.Errors);
+    }
+
+    [Fact]
+    public async Task Good_credentials_give_a_new_working_token_each_time()
+    {
+        var id = await _db.AddUserAsync("alice");
+        _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>()).Returns(id);
+        var handler = new ObtainTokenHandler(_identity, _db.NewContext(), _clock);
+
+        var first = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
+        var second = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
+
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.Equal(id, await Authenticate(first.Token));
+        Assert.Equal(id, await Authenticate(second.Token));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0000000000000000000000000000000000000000")]
+    public async Task Unknown_token_authenticates_nobody(string key)
+    {
+        Assert.Null(await Authenticate(key));
+    }
+
+    [Fact]
+    public async Task Logout_revokes_only_the_presented_token()
+    {
+        var id = await _db.AddUserAsync("alice");
+        var kept = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
+        var revoked = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
+
+        await new LogoutHandler(_db.NewContext()).Handle(new LogoutCommand(revoked), default);
+
+        Assert.Null(await Authenticate(revoked));
+        Assert.Equal(id, await Authenticate(kept));
+    }
+
+    [Fact]
+    public async Task Current_user_that_is_gone_is_404()
+    {
+        _identity.FindAsync(5, Arg.Any<CancellationToken>()).Returns((UserDto?)null);
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            new GetCurrentUserHandler(_identity).Handle(new GetCurrentUserQuery(5), default).AsTask());
+    }
+
+    [Fact]
+    public async Task Current_user()
+    {
+        _identity.FindAsync(5, Arg.Any<CancellationToken>()).Returns(new UserDto(5, "alice", "a@example.com"));
+        var dto = await new GetCurrentUserHandler(_identity).Handle(new GetCurrentUserQuery(5), default);
+        Assert.Equal(new UserDto(5, "alice", "a@example.com"), dto);
+    }
+}
