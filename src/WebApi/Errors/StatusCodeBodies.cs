@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AssetManager.WebApi.Errors;
 
-/// <summary>Bodies for responses the framework ends without one: unknown routes (404) and wrong methods (405).</summary>
+/// <summary>Bodies for responses the framework ends without one: unknown routes (404), wrong methods (405) and
+/// bodies of a media type the endpoint does not accept (415).</summary>
 public static class StatusCodeBodies
 {
     public static async Task WriteAsync(StatusCodeContext statusContext)
@@ -22,6 +23,16 @@ public static class StatusCodeBodies
                     await TokenAuthenticationHandler.WriteChallengeAsync(context, auth.Failure?.Message);
                 else
                     await ErrorResponses.WriteAsync(context, 405, ErrorResponses.MethodNotAllowed(context.Request.Method));
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                // Routing refuses a body the endpoint does not accept (the upload takes only multipart/form-data);
+                // DRF's body for it, again after authentication.
+                var caller = await context.AuthenticateAsync(TokenAuthenticationHandler.SchemeName);
+                if (!caller.Succeeded && !IsPublic(context.Request.Path))
+                    await TokenAuthenticationHandler.WriteChallengeAsync(context, caller.Failure?.Message);
+                else
+                    await ErrorResponses.WriteAsync(context, 415,
+                        new DetailBody($"Unsupported media type \"{context.Request.ContentType}\" in request."));
                 break;
         }
     }
