@@ -81,9 +81,20 @@ public static class AssetEndpoints
     {
         // The handler enforces the file limit while streaming (413 in the contract's shape); Kestrel's cap for
         // this route only has to leave room for it and the form around it.
+        var maxFileBytes = http.RequestServices.GetRequiredService<UploadLimits>().MaxFileBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = http.RequestServices.GetRequiredService<UploadLimits>().MaxFileBytes + UploadSettings.FormOverheadBytes;
-        var asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, new MultipartUploadForm(http.Request)), http.RequestAborted);
+            limit.MaxRequestBodySize = maxFileBytes + UploadSettings.FormOverheadBytes;
+        AssetDto asset;
+        try
+        {
+            asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, new MultipartUploadForm(http.Request)), http.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's cap refused a declared Content-Length before the handler could count the file: the
+            // contract's 413 all the same, not Kestrel's wording.
+            throw new FileTooLargeException(maxFileBytes);
+        }
         return Results.Created($"/api/assets/{asset.Id}/", asset);
     }
 
