@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AssetManager.Application.Common.Storage;
+using AssetManager.Domain.Common;
 using AssetManager.IntegrationTests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using AssetManager.IntegrationTests.Uploads;
 
 namespace AssetManager.IntegrationTests.Storage;
@@ -96,6 +100,28 @@ public sealed class DiskStoreTests(DiskServiceFixture fx) : IClassFixture<DiskSe
         using var deleted = await client.Http.DeleteAsync($"/api/boxes/{box}/");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.All(paths, p => Assert.False(File.Exists(p)));
+    }
+
+    [Fact]
+    public async Task The_utilities_work_on_the_disk_store_and_never_overwrite()
+    {
+        var storage = fx.Factory.Services.GetRequiredService<IObjectStorage>();
+        var original = SampleFiles.Png();
+        var (url, fileName, key) = await storage.UploadUniqueAsync(new MemoryStream(original), ".png", "image/png", CancellationToken.None);
+        Assert.Matches("^(https?://[^/]+)?/media/uploads/[0-9a-f]{32}\\.png$", url);
+        Assert.Equal($"uploads/{fileName}", key);
+
+        await Assert.ThrowsAsync<StorageFailedException>(() =>
+            storage.PutAsync(key, new MemoryStream(SampleFiles.Png()), "image/png", CancellationToken.None));
+        Assert.Equal(original, await File.ReadAllBytesAsync(Path.Combine(fx.Factory.MediaRoot, key)));
+        Assert.Empty(Directory.EnumerateFiles(fx.Incoming));
+
+        Assert.False(await storage.DeleteByUrlAsync("/media/../assetmanager.db", NullLogger.Instance, CancellationToken.None));
+        Assert.False(await storage.DeleteByUrlAsync("https://example.com/media/" + key, NullLogger.Instance, CancellationToken.None));
+        Assert.True(await storage.DeleteByUrlAsync(url, NullLogger.Instance, CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(fx.Factory.MediaRoot, key)));
+        Assert.False(await storage.DeleteByUrlAsync(url, NullLogger.Instance, CancellationToken.None));
+        Assert.True(File.Exists(fx.Factory.DatabasePath));
     }
 
     [Fact]
