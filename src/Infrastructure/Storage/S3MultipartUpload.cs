@@ -93,6 +93,7 @@ internal sealed class S3MultipartUpload(
             Key = key,
             UploadId = _uploadId,
             PartETags = _done.OrderBy(p => p.PartNumber).ToList(),
+            IfNoneMatch = "*", // as the single PUT: an existing key is never overwritten
         };
         await S3Errors.WrapAsync(() => s3.CompleteMultipartUploadAsync(request, ct), ct);
     }

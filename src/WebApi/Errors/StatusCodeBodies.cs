@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AssetManager.WebApi.Errors;
 
-/// <summary>Bodies for responses the framework ends without one: unknown routes (404) and wrong methods (405).</summary>
+/// <summary>Bodies for responses the framework ends without one: unknown routes (404), wrong methods (405) and
+/// bodies of a media type the endpoint does not accept (415).</summary>
 public static class StatusCodeBodies
 {
     public static async Task WriteAsync(StatusCodeContext statusContext)

@@ -34,8 +34,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     public async Task Each_accepted_extension_is_stored_with_its_content_type_cache_control_and_public_read(
         string fileName, string contentType, string assetType)
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = Samples.For(fileName);
 
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile(fileName, bytes));
@@ -50,8 +49,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [Fact]
     public async Task Key_is_a_fresh_uuid_with_the_extension_lower_cased_and_never_the_original_name()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Jpeg();
 
         var first = await client.UploadOkAsync(box, UploadForm.WithFile("My Holiday SUNSET.JPG", bytes));
@@ -70,8 +68,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [Fact]
     public async Task A_path_in_the_client_file_name_does_not_reach_the_key()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("../../etc/evil.png", SampleFiles.Png()));
         Assert.Matches("^uploads/[0-9a-f]{32}\\.png$", fx.KeyOf(asset));
     }
@@ -79,8 +76,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [Fact]
     public async Task The_file_url_is_publicly_readable_without_credentials()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Png(5000);
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("x.png", bytes));
 
@@ -94,8 +90,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [InlineData(256 * 1024 + 1)]
     public async Task Files_around_the_single_put_threshold_arrive_intact(int size)
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Jpeg(size);
 
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("edge.jpg", bytes));
@@ -106,8 +101,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [Fact]
     public async Task A_20_MiB_file_goes_up_as_a_multipart_upload_and_arrives_intact()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Mp4(20 * 1024 * 1024);
 
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("big.MP4", bytes));

@@ -99,7 +99,7 @@ public sealed class CurlExampleTests(DefaultS3ServiceFixture fx) : IClassFixture
 
     private async Task<(ApiClient Client, int Box)> NewBoxAsync()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
+        var client = await fx.UserAsync();
         return (client, await client.CreateBoxAsync(await client.CreateProjectAsync(), "Scene 1"));
     }
 

@@ -9,8 +9,7 @@ public sealed class OriginalUploadTests(DefaultS3ServiceFixture fx) : IClassFixt
     [Fact]
     public async Task Upload_of_an_image()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Jpeg();
 
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("sunset.jpg", bytes).Field("prompt_text", "A beautiful sunset"));
@@ -29,8 +28,7 @@ public sealed class OriginalUploadTests(DefaultS3ServiceFixture fx) : IClassFixt
     [Fact]
     public async Task Upload_of_a_video()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var bytes = SampleFiles.Mp4();
 
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("video.mp4", bytes).Field("prompt_text", "Generated video"));
@@ -46,8 +44,7 @@ public sealed class OriginalUploadTests(DefaultS3ServiceFixture fx) : IClassFixt
     [Fact]
     public async Task Error_when_the_file_is_missing()
     {
-        var client = await ApiClient.RegisterAsync(fx.Factory);
-        var box = await client.CreateBoxAsync();
+        var (client, box) = await fx.NewBoxAsync();
         var before = await fx.KeysAsync();
 
         using var response = await client.UploadAsync(box, new UploadForm().Field("prompt_text", "no file here").Field("is_favorite", "true"));

@@ -28,6 +28,18 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
+    private Task<ApiClient>? _user;
+
+    /// <summary>One registered user shared by the class's tests (registration is slow: password hashing); make a box per test.</summary>
+    public Task<ApiClient> UserAsync() => _user ??= ApiClient.RegisterAsync(Factory);
+
+    /// <summary>A new box of the shared user.</summary>
+    public async Task<(ApiClient Client, int Box)> NewBoxAsync()
+    {
+        var client = await UserAsync();
+        return (client, await client.CreateBoxAsync());
+    }
+
     public async Task InitializeAsync()
     {
         await Moto.StartAsync();

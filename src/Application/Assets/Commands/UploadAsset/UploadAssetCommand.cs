@@ -64,7 +64,7 @@ internal sealed class UploadAssetHandler(
 
     /// <summary>
     /// Fields sent before the file that are already wrong: the file is read (for the size check, which comes first)
-    /// but not stored, then the field errors are reported.
+    /// but not stored, then the field errors of the whole form are reported.
     /// </summary>
     private static async Task RefuseEarlyFieldErrorsAsync(IUploadForm form, Stream content, CancellationToken ct)
     {
@@ -75,6 +75,8 @@ internal sealed class UploadAssetHandler(
         catch (FieldValidationException)
         {
             await content.CopyToAsync(Stream.Null, ct);
+            // As a DRF serializer does, report every field's errors, those sent after the file too.
+            UploadFields.Parse(await form.ReadRemainingFieldsAsync(ct));
             throw;
         }
     }
