@@ -33,10 +33,14 @@ public sealed class MultipartUploadForm : IUploadForm
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
             throw new UploadRejectedException("Malformed multipart body: no boundary");
-        var body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body,
-            limits.MaxFileBytes + UploadSettings.FormOverheadBytes, () => new FileTooLargeException(limits.MaxFileBytes));
+        var maxBodyBytes = limits.MaxFileBytes + UploadSettings.FormOverheadBytes;
+        IsDeclaredTooLarge = request.ContentLength > maxBodyBytes;
+        var body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body, maxBodyBytes,
+            () => new FileTooLargeException(limits.MaxFileBytes));
         _reader = new MultipartReader(boundary, body, ReadBufferBytes) { BodyLengthLimit = null };
     }
+
+    public bool IsDeclaredTooLarge { get; }
 
     public IReadOnlyDictionary<string, string> Fields => _fields;
 

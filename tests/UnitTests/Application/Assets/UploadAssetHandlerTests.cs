@@ -210,6 +210,31 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_declared_length_beyond_the_limit_is_413_once_the_file_checks_pass_without_reading_it()
+    {
+        var source = new CountingStream(length: null);
+        var form = Form(new UploadFile("big.png", new ThenStream(Samples.Png, source)));
+        form.IsDeclaredTooLarge.Returns(true);
+
+        var error = await Assert.ThrowsAsync<FileTooLargeException>(() => Upload(form, maxBytes: 10_000));
+
+        Assert.Equal("File too large. Maximum size is 10000 bytes.", error.Message);
+        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default);
+        Assert.InRange(source.BytesRead, 0, 4096); // at most the leading bytes the content check needs
+    }
+
+    [Fact]
+    public async Task A_declared_length_beyond_the_limit_still_reports_an_unsupported_type_first()
+    {
+        var form = Form("tool.exe", Samples.WithLength(Samples.Png, 100));
+        form.IsDeclaredTooLarge.Returns(true);
+
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => Upload(form, maxBytes: 10_000));
+
+        Assert.StartsWith("Unsupported file type '.exe'.", error.Message);
+    }
+
+    [Fact]
     public async Task Exactly_the_limit_is_accepted()
     {
         var content = Samples.WithLength(Samples.Png, 10_000);

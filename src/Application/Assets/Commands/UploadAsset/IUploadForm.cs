@@ -9,6 +9,12 @@ public interface IUploadForm
     /// <summary>Reads up to the first part named <c>file</c>; null when the body has none.</summary>
     ValueTask<UploadFile?> ReadFileAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the request declared a length that no form with a file within the limit can have: the size check
+    /// can then answer as soon as the file is reached, without reading it.
+    /// </summary>
+    bool IsDeclaredTooLarge { get; }
+
     /// <summary>The text fields read so far.</summary>
     IReadOnlyDictionary<string, string> Fields { get; }
 

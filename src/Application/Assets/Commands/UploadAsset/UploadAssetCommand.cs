@@ -39,6 +39,7 @@ internal sealed class UploadAssetHandler(
                 headBuffer.AsMemory(0, detector.HeadLength), detector.HeadLength, throwOnEndOfStream: false, cancellationToken);
             if (headLength == 0) throw new UploadRejectedException("File is empty");
             var format = detector.Detect(file.FileName, headBuffer.AsSpan(0, headLength));
+            if (command.Form.IsDeclaredTooLarge) throw new FileTooLargeException(limits.MaxFileBytes);
             var content = new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, limits.MaxFileBytes);
 
             await RefuseEarlyFieldErrorsAsync(command.Form, content, cancellationToken);
