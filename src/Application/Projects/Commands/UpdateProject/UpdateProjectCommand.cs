@@ -17,8 +17,8 @@ internal sealed class UpdateProjectHandler(IAppDbContext db, TimeProvider clock)
         var project = await db.Projects.OwnedBy(command.UserId)
             .FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken) ?? throw new NotFoundException();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (command.Name is not null) project.Rename(command.Name, now);
-        if (command.Description is not null || !command.Partial) project.Describe(command.Description ?? "", now);
+        if (command.Name is not null) project.Rename(command.Name.Trim(), now);
+        if (command.Description is not null || !command.Partial) project.Describe((command.Description ?? "").Trim(), now);
         project.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
         var boxCount = await db.Boxes.CountAsync(b => b.ProjectId == project.Id, cancellationToken);
