@@ -34,12 +34,15 @@ public sealed record FileFormat(string Extension, AssetType AssetType, FileFamil
     public static FileFormat? FromExtension(string extension) =>
         All.FirstOrDefault(f => f.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The lower-cased extension of the last path segment, "" when there is none.</summary>
+    /// <summary>
+    /// The lower-cased extension of the last path segment, "" when there is none (as Python's splitext: a name
+    /// that only starts with a dot, like ".png", has none).
+    /// </summary>
     public static string ExtensionOf(string fileName)
     {
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
-        return dot < 0 ? "" : name[dot..].ToLowerInvariant();
+        return dot <= 0 ? "" : name[dot..].ToLowerInvariant();
     }
 }

@@ -91,6 +91,7 @@ public sealed class AssetTypeDetectorTests
     [InlineData("dir.png/README", "")]
     [InlineData(@"C:\pics.jpg\noext", "")]
     [InlineData("", "")]
+    [InlineData(".jpg", "")]
     public void Unlisted_or_missing_extension_is_rejected(string name, string shown)
     {
         var error = Assert.Throws<UploadRejectedException>(() => _detector.Detect(name, Samples.Jpeg));

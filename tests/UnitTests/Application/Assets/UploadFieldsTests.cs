@@ -38,9 +38,9 @@ public sealed class UploadFieldsTests
     }
 
     [Fact]
-    public void Prompt_text_is_kept_as_sent()
+    public void Prompt_text_keeps_its_lines()
     {
-        Assert.Equal("  spaced\nlines  ", UploadFields.Parse(Form(("prompt_text", "  spaced\nlines  "))).PromptText);
+        Assert.Equal("first line\nsecond line", UploadFields.Parse(Form(("prompt_text", "first line\nsecond line"))).PromptText);
         Assert.Equal("", UploadFields.Parse(Form(("prompt_text", ""))).PromptText);
     }
 

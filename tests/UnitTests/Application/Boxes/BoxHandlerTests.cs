@@ -38,6 +38,18 @@ public sealed class BoxHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Name_and_description_are_stored_trimmed_as_DRF_does()
+    {
+        var created = await new CreateBoxHandler(_db.NewContext(), _clock)
+            .Handle(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, "  Scene  ", " d "), default);
+        Assert.Equal(("Scene", "d"), (created.Name, created.Description));
+
+        var updated = await new UpdateBoxHandler(_db.NewContext(), _clock)
+            .Handle(new UpdateBoxCommand(_w.Alice, created.Id, null, "\tnew\t", " e ", Partial: false), default);
+        Assert.Equal(("new", "e"), (updated.Name, updated.Description));
+    }
+
+    [Fact]
     public async Task Get_own_box_with_its_asset_count()
     {
         await _db.AddAssetAsync(_w.AliceBox, "uploads/1.jpg");

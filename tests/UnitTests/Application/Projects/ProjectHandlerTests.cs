@@ -39,6 +39,20 @@ public sealed class ProjectHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Name_and_description_are_stored_trimmed_as_DRF_does()
+    {
+        var created = await new CreateProjectHandler(_db.NewContext(), _clock)
+            .Handle(new CreateProjectCommand(_w.Alice, "  Spaced  ", "\tdescribed\n"), default);
+        Assert.Equal("Spaced", created.Name);
+        Assert.Equal("described", created.Description);
+
+        var updated = await new UpdateProjectHandler(_db.NewContext(), _clock)
+            .Handle(new UpdateProjectCommand(_w.Alice, created.Id, " Renamed ", " again ", Partial: true), default);
+        Assert.Equal("Renamed", updated.Name);
+        Assert.Equal("again", updated.Description);
+    }
+
+    [Fact]
     public async Task Get_own_project_with_its_box_count()
     {
         await _db.AddBoxAsync(_w.AliceProject.Id, "second");

@@ -63,6 +63,8 @@ public sealed class ValidatorTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData(null, Required)]
     [InlineData("", Blank)]
+    [InlineData("   ", Blank)]     // DRF trims before checking
+    [InlineData("\t\n", Blank)]
     public async Task Create_project_name_is_required_and_not_blank(string? name, string message) =>
         AssertOnly(await Validate(new CreateProjectCommand(1, name, null), new CreateProjectValidator()), "name", message);
 
@@ -70,6 +72,7 @@ public sealed class ValidatorTests : IAsyncLifetime, IDisposable
     public async Task Create_project_name_is_at_most_200_characters()
     {
         Assert.Null(await Validate(new CreateProjectCommand(1, new string('x', 200), null), new CreateProjectValidator()));
+        Assert.Null(await Validate(new CreateProjectCommand(1, $"  {new string('x', 200)}  ", null), new CreateProjectValidator()));
         AssertOnly(await Validate(new CreateProjectCommand(1, new string('x', 201), null), new CreateProjectValidator()), "name", Max200);
     }
 
@@ -90,6 +93,7 @@ public sealed class ValidatorTests : IAsyncLifetime, IDisposable
     public async Task Update_project_name_may_not_be_blank_or_too_long(bool partial)
     {
         AssertOnly(await Validate(new UpdateProjectCommand(1, 1, "", null, partial), new UpdateProjectValidator()), "name", Blank);
+        AssertOnly(await Validate(new UpdateProjectCommand(1, 1, " ", null, partial), new UpdateProjectValidator()), "name", Blank);
         AssertOnly(await Validate(new UpdateProjectCommand(1, 1, new string('x', 201), null, partial), new UpdateProjectValidator()), "name", Max200);
     }
 
@@ -125,6 +129,7 @@ public sealed class ValidatorTests : IAsyncLifetime, IDisposable
     {
         var validator = new CreateBoxValidator(_db.NewContext());
         AssertOnly(await Validate(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, "", null), validator), "name", Blank);
+        AssertOnly(await Validate(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, "  ", null), validator), "name", Blank);
         AssertOnly(await Validate(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, new string('b', 201), null), validator), "name", Max200);
     }
 

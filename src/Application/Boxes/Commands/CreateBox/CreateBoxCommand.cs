@@ -12,7 +12,7 @@ internal sealed class CreateBoxHandler(IAppDbContext db, TimeProvider clock) : I
     public async ValueTask<BoxDto> Handle(CreateBoxCommand command, CancellationToken cancellationToken)
     {
         // The validator has checked that the project exists and is the caller's.
-        var box = Box.Create(command.Project!.Value, command.Name!, command.Description ?? "", clock.GetUtcNow().UtcDateTime);
+        var box = Box.Create(command.Project!.Value, command.Name!.Trim(), (command.Description ?? "").Trim(), clock.GetUtcNow().UtcDateTime);
         db.Boxes.Add(box);
         await db.SaveChangesAsync(cancellationToken);
         return box.Adapt<BoxDto>();

@@ -18,9 +18,9 @@ internal sealed class UpdateBoxHandler(IAppDbContext db, TimeProvider clock) : I
             .FirstOrDefaultAsync(b => b.Id == command.BoxId, cancellationToken) ?? throw new NotFoundException();
         var now = clock.GetUtcNow().UtcDateTime;
         if (command.Project is { } projectId) box.MoveTo(projectId, now);
-        if (command.Name is not null) box.Rename(command.Name, now);
+        if (command.Name is not null) box.Rename(command.Name.Trim(), now);
         // As DRF: an optional field left out keeps its value, on PUT as on PATCH.
-        if (command.Description is not null) box.Describe(command.Description, now);
+        if (command.Description is not null) box.Describe(command.Description.Trim(), now);
         box.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
         var assetCount = await db.Assets.CountAsync(a => a.BoxId == box.Id, cancellationToken);

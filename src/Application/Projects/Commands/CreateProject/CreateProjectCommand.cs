@@ -11,7 +11,7 @@ internal sealed class CreateProjectHandler(IAppDbContext db, TimeProvider clock)
 {
     public async ValueTask<ProjectDto> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
     {
-        var project = Project.Create(command.UserId, command.Name!, command.Description ?? "", clock.GetUtcNow().UtcDateTime);
+        var project = Project.Create(command.UserId, command.Name!.Trim(), (command.Description ?? "").Trim(), clock.GetUtcNow().UtcDateTime);
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
         return project.Adapt<ProjectDto>();

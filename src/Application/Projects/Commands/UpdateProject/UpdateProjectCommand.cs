@@ -17,9 +17,9 @@ internal sealed class UpdateProjectHandler(IAppDbContext db, TimeProvider clock)
         var project = await db.Projects.OwnedBy(command.UserId)
             .FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken) ?? throw new NotFoundException();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (command.Name is not null) project.Rename(command.Name, now);
+        if (command.Name is not null) project.Rename(command.Name.Trim(), now);
         // As DRF: an optional field left out keeps its value, on PUT as on PATCH.
-        if (command.Description is not null) project.Describe(command.Description, now);
+        if (command.Description is not null) project.Describe(command.Description.Trim(), now);
         project.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
         var boxCount = await db.Boxes.CountAsync(b => b.ProjectId == project.Id, cancellationToken);
