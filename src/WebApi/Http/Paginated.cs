@@ -17,7 +17,8 @@ public static class Pagination
     {
         var pageText = request.Query[PageParameter].ToString();
         var page = 1;
-        if (pageText.Length > 0 && !int.TryParse(pageText, out page))
+        if (pageText == "last") page = PageRequest.Last;
+        else if (pageText.Length > 0 && !int.TryParse(pageText, out page))
             throw new Domain.Common.NotFoundException("Invalid page.");
         var size = int.TryParse(request.Query[PageSizeParameter].ToString(), out var asked) && asked > 0
             ? Math.Min(asked, PageRequest.MaxSize)

@@ -73,6 +73,19 @@ public sealed class PaginationTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task Page_last_is_the_last_page_as_in_drf()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        await CreateProjectsAsync(user, 5);
+
+        var last = await PageAsync(user, "/api/projects/?page=last&page_size=2");
+
+        Assert.Equal(1, last.GetProperty("results").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, last.GetProperty("next").ValueKind);
+        AssertLink(last.GetProperty("previous"), "/api/projects/", new() { ["page"] = "2", ["page_size"] = "2" });
+    }
+
+    [Fact]
     public async Task Links_keep_the_other_query_parameters()
     {
         var user = await ApiClient.RegisterAsync(factory);

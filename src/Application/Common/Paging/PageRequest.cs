@@ -5,4 +5,7 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
+
+    /// <summary>Asks for the last page, whatever its number (DRF's <c>?page=last</c>).</summary>
+    public const int Last = int.MaxValue;
 }

@@ -12,6 +12,7 @@ public static class PagingExtensions
     {
         var count = await query.CountAsync(ct);
         var lastPage = Math.Max(1, (count + request.PageSize - 1) / request.PageSize);
+        if (request.Page == PageRequest.Last) request = request with { Page = lastPage };
         if (request.Page < 1 || request.Page > lastPage)
             throw new NotFoundException("Invalid page.");
         var results = await query
