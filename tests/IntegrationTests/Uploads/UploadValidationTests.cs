@@ -148,7 +148,6 @@ public sealed class UploadValidationTests(DefaultS3ServiceFixture fx) : IClassFi
 
     [Theory]
     [InlineData("maybe")]
-    [InlineData("")]
     [InlineData("2")]
     [InlineData("truthy")]
     public async Task Is_favorite_not_a_boolean_is_400(string value)
