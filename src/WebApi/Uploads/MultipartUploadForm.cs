@@ -47,7 +47,7 @@ public sealed class MultipartUploadForm : IUploadForm
     public async ValueTask<UploadFile?> ReadFileAsync(CancellationToken cancellationToken)
     {
         if (_reader is null || _fileTaken) return null;
-        while (await _reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (await NextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
@@ -57,7 +57,7 @@ public sealed class MultipartUploadForm : IUploadForm
                 _fileTaken = true;
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
-                return new UploadFile(fileName, section.Body);
+                return new UploadFile(fileName, new SectionStream(section.Body));
             }
             _fields[name] = await ReadFieldAsync(name, section.Body, cancellationToken);
         }
@@ -67,7 +67,7 @@ public sealed class MultipartUploadForm : IUploadForm
     public async ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken)
     {
         if (_reader is null) return _fields;
-        while (await _reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (await NextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || disposition.IsFileDisposition()) continue;
@@ -77,17 +77,72 @@ public sealed class MultipartUploadForm : IUploadForm
         return _fields;
     }
 
+    private async Task<MultipartSection?> NextSectionAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await _reader!.ReadNextSectionAsync(ct);
+        }
+        catch (IOException ex) when (IsCutShort(ex))
+        {
+            throw CutShort(ex);
+        }
+    }
+
     private static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await ReadSectionAsync(body, chunk, ct)) > 0)
         {
             if (buffer.Length + read > MaxFieldBytes)
                 throw new UploadRejectedException($"Form field '{name}' is larger than {MaxFieldBytes} bytes");
             buffer.Write(chunk, 0, read);
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static async ValueTask<int> ReadSectionAsync(Stream section, Memory<byte> buffer, CancellationToken ct)
+    {
+        try
+        {
+            return await section.ReadAsync(buffer, ct);
+        }
+        catch (IOException ex) when (IsCutShort(ex))
+        {
+            throw CutShort(ex);
+        }
+    }
+
+    // MultipartReader reports a body that ends before its closing boundary as a plain IOException; the subclasses
+    // (Kestrel's BadHttpRequestException, a connection reset) keep their own meaning.
+    private static bool IsCutShort(IOException ex) => ex.GetType() == typeof(IOException);
+
+    private static InvalidDataException CutShort(IOException ex) =>
+        new("the body ended before the closing boundary", ex);
+
+    /// <summary>The file part's body, with a multipart body cut short reported as malformed (400), not as a server error.</summary>
+    private sealed class SectionStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ReadSectionAsync(inner, buffer, cancellationToken);
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -66,11 +66,13 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_path_in_the_client_file_name_does_not_reach_the_key()
+    public async Task A_path_or_non_ascii_client_file_name_does_not_reach_the_key()
     {
         var (client, box) = await fx.NewBoxAsync();
         var asset = await client.UploadOkAsync(box, UploadForm.WithFile("../../etc/evil.png", SampleFiles.Png()));
         Assert.Matches("^uploads/[0-9a-f]{32}\\.png$", fx.KeyOf(asset));
+        var russian = await client.UploadOkAsync(box, UploadForm.WithFile("Закат над морем.JPEG", SampleFiles.Jpeg()));
+        Assert.Matches("^uploads/[0-9a-f]{32}\\.jpeg$", fx.KeyOf(russian));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AssetManager.IntegrationTests.Uploads;
 
 /// <summary>"Nothing is half-done": the store goes down (this class has its own moto server, stopped and started again).</summary>
-public sealed class StoreDownTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public sealed class StoreDownTests(OwnMotoS3ServiceFixture fx) : IClassFixture<OwnMotoS3ServiceFixture>
 {
     // One stop and one restart (moto is slow to start): every check that needs the store down is made in between.
     [Fact]

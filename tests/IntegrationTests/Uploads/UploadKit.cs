@@ -13,13 +13,17 @@ using Xunit.Sdk;
 namespace AssetManager.IntegrationTests.Uploads;
 
 /// <summary>
-/// One moto server, one fresh bucket on it and one service using that bucket, shared by a test class.
+/// A fresh bucket and one service using it, shared by a test class. The moto server is the one shared by the
+/// whole run (moto is slow to start), unless <see cref="OwnsMoto"/> (a class that stops its server).
 /// Subclasses add settings (a small size limit, ...).
 /// </summary>
 public abstract class S3ServiceFixture : IAsyncLifetime
 {
-    public MotoServer Moto { get; } = new();
+    public MotoServer Moto { get; private set; } = null!;
     public string Bucket { get; } = "assets-" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>True for a fixture with its own moto server, which its tests may stop and start.</summary>
+    protected virtual bool OwnsMoto => false;
     public IAmazonS3 S3 { get; private set; } = null!;
     public ApiFactory Factory { get; private set; } = null!;
 
@@ -42,7 +46,15 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Moto.StartAsync();
+        if (OwnsMoto)
+        {
+            Moto = new MotoServer();
+            await Moto.StartAsync();
+        }
+        else
+        {
+            Moto = await SharedMoto.GetAsync();
+        }
         S3 = Moto.CreateClient();
         await S3.PutBucketAsync(Bucket);
         var settings = Moto.SettingsFor(Bucket);
@@ -54,7 +66,7 @@ public abstract class S3ServiceFixture : IAsyncLifetime
     {
         Factory?.Dispose();
         S3?.Dispose();
-        await Moto.DisposeAsync();
+        if (OwnsMoto && Moto is not null) await Moto.DisposeAsync();
     }
 
     public Task<List<string>> KeysAsync() => Bucketing.KeysAsync(S3, Bucket);
@@ -70,6 +82,28 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 }
 
 public sealed class DefaultS3ServiceFixture : S3ServiceFixture;
+
+/// <summary>Default settings on a moto server of its own, for tests that stop the store.</summary>
+public sealed class OwnMotoS3ServiceFixture : S3ServiceFixture
+{
+    protected override bool OwnsMoto => true;
+}
+
+/// <summary>One moto server for every class of the run that does not stop it; killed when the test process exits.</summary>
+public static class SharedMoto
+{
+    private static readonly Lazy<Task<MotoServer>> Server = new(StartAsync);
+
+    public static Task<MotoServer> GetAsync() => Server.Value;
+
+    private static async Task<MotoServer> StartAsync()
+    {
+        var moto = new MotoServer();
+        await moto.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => moto.StopAsync().GetAwaiter().GetResult();
+        return moto;
+    }
+}
 
 public static class Bucketing
 {

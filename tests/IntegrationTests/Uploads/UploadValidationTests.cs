@@ -147,7 +147,6 @@ public sealed class UploadValidationTests(DefaultS3ServiceFixture fx) : IClassFi
 
     [Theory]
     [InlineData("maybe")]
-    [InlineData("")]
     [InlineData("2")]
     [InlineData("truthy")]
     public async Task Is_favorite_not_a_boolean_is_400(string value)
@@ -212,6 +211,31 @@ public sealed class UploadValidationTests(DefaultS3ServiceFixture fx) : IClassFi
         // 600 KiB: the multipart path; the object is complete before the field after it is read.
         await RejectAsync(UploadForm.WithFile("a.png", SampleFiles.Png(600 * 1024)).Field("seed", "x"),
             HttpStatusCode.BadRequest, Api.FieldError("seed", "A valid integer is required."));
+
+    public static TheoryData<string, byte[]> MalformedBodies => new()
+    {
+        // The declared length is sent in full, but the multipart framing is broken.
+        { "no closing boundary after a small file", [.. RawUpload.FilePartHead("a.jpg"), .. SampleFiles.Jpeg(5000)] },
+        { "no closing boundary after a large file", [.. RawUpload.FilePartHead("a.jpg"), .. SampleFiles.Jpeg(600 * 1024)] },
+        { "a field cut short after the file", [.. RawUpload.FilePartHead("a.jpg"), .. SampleFiles.Jpeg(5000), .. "\r\n"u8, .. RawUpload.FieldPart("prompt_text", "abc")[..60]] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task A_malformed_multipart_body_is_a_400_and_leaves_nothing(string what, byte[] body)
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var keys = await fx.KeysAsync();
+        using var raw = await RawUpload.StartAsync(fx.Factory.BaseAddress, $"/api/boxes/{box}/upload/", client.Token, body.Length);
+        await raw.SendAsync(body);
+
+        var (status, _, text) = await raw.ReadResponseAsync(TimeSpan.FromSeconds(15));
+
+        Assert.True(status == 400, $"{what}: {status} {text}");
+        Assert.StartsWith("Malformed multipart body", (string)System.Text.Json.Nodes.JsonNode.Parse(text)!["error"]!);
+        Assert.Equal(0, Db.CountAssets(fx.Factory, box));
+        await fx.AssertBucketUnchangedAsync(keys);
+    }
 
     private async Task RejectAsync(UploadForm form, HttpStatusCode status, string expectedJson)
     {

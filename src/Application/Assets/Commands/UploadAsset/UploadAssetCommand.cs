@@ -52,7 +52,9 @@ internal sealed class UploadAssetHandler(
             catch (Exception ex)
             {
                 await storage.DeleteQuietlyAsync([stored.Key], logger);
-                if (ex is DomainException or OperationCanceledException) throw;
+                // Reading the rest of the request failed (a malformed body, a client gone): the request's fault,
+                // reported as it is; anything else kept the row from being saved.
+                if (ex is DomainException or OperationCanceledException or IOException or InvalidDataException) throw;
                 throw new StorageFailedException("the asset could not be saved", ex);
             }
             return asset.Adapt<AssetDto>();
