@@ -117,16 +117,35 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
         await S3Errors.WrapAsync(() => s3.ListObjectsV2Async(
             new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, cancellationToken), cancellationToken);
 
-    /// <summary>Creates the bucket when asked to by configuration and it is missing.</summary>
+    /// <summary>
+    /// Creates the bucket at start-up when it is missing and configuration allows it (the default). Never fails
+    /// start-up: a store that is down or refuses is logged, and uploads then report the reason.
+    /// </summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken)
     {
         if (!options.CreateBucket) return;
         try
         {
-            await s3.PutBucketAsync(new PutBucketRequest { BucketName = options.BucketName }, cancellationToken);
+            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, cancellationToken);
         }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        catch (AmazonS3Exception missing) when (missing.ErrorCode == "NoSuchBucket")
         {
+            try
+            {
+                await s3.PutBucketAsync(new PutBucketRequest { BucketName = options.BucketName }, cancellationToken);
+                logger.LogInformation("Created bucket {Bucket}", options.BucketName);
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+            {
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Bucket {Bucket} is missing and could not be created", options.BucketName);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Object store at {Endpoint} did not answer at start-up", options.EndpointUrl);
         }
     }
 }

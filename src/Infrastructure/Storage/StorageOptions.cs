@@ -20,8 +20,8 @@ public sealed record StorageOptions
     /// <summary>Canned ACL for new objects; empty (or "none") for buckets that refuse ACLs.</summary>
     public string DefaultAcl { get; init; } = "public-read";
 
-    /// <summary>Create the bucket at start-up when it does not exist (handy for local S3 servers).</summary>
-    public bool CreateBucket { get; init; }
+    /// <summary>Create the bucket at start-up when it does not exist (<c>AWS_S3_CREATE_BUCKET=false</c> to never try).</summary>
+    public bool CreateBucket { get; init; } = true;
 
     /// <summary>Folder of the local disk store.</summary>
     public string LocalRoot { get; init; } = "";
@@ -67,7 +67,7 @@ public sealed record StorageOptions
             UrlProtocol = Get("UrlProtocol", "AWS_S3_URL_PROTOCOL") ?? defaults.UrlProtocol,
             AddressingStyle = Get("AddressingStyle", "AWS_S3_ADDRESSING_STYLE") ?? defaults.AddressingStyle,
             DefaultAcl = section["DefaultAcl"] ?? configuration["AWS_DEFAULT_ACL"] ?? defaults.DefaultAcl,
-            CreateBucket = bool.TryParse(Get("CreateBucket", "AWS_S3_CREATE_BUCKET"), out var create) && create,
+            CreateBucket = bool.TryParse(Get("CreateBucket", "AWS_S3_CREATE_BUCKET"), out var create) ? create : defaults.CreateBucket,
             LocalRoot = Get("LocalRoot", "MEDIA_ROOT") ?? defaultLocalRoot,
             LocalPublicBaseUrl = (Get("LocalPublicBaseUrl", "MEDIA_PUBLIC_BASE_URL") ?? "").TrimEnd('/'),
             PartSizeBytes = int.TryParse(section["PartSizeBytes"], out var part) && part >= 5 * 1024 * 1024 ? part : defaults.PartSizeBytes,

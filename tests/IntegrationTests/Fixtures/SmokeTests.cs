@@ -26,4 +26,17 @@ public sealed class SmokeTests
         var health = await client.Http.GetStringAsync("/health");
         Assert.Contains("\"s3\"", health);
     }
+
+    [Fact]
+    public async Task A_missing_bucket_is_created_at_start_up()
+    {
+        await using var moto = new MotoServer();
+        await moto.StartAsync();
+        using var s3 = moto.CreateClient();
+        using var factory = new ApiFactory(moto.SettingsFor("made-by-the-service"));
+
+        var buckets = await s3.ListBucketsAsync();
+
+        Assert.Contains(buckets.Buckets!, b => b.BucketName == "made-by-the-service");
+    }
 }

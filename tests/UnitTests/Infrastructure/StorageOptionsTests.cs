@@ -25,7 +25,7 @@ public sealed class StorageOptionsTests
         Assert.False(options.UsesPathStyle);
         Assert.Equal("public-read", options.DefaultAcl);
         Assert.True(options.UsesAcl);
-        Assert.False(options.CreateBucket);
+        Assert.True(options.CreateBucket);
         Assert.Equal("/srv/media", options.LocalRoot);
         Assert.Equal("", options.LocalPublicBaseUrl);
     }
@@ -46,7 +46,7 @@ public sealed class StorageOptionsTests
             ["AWS_S3_URL_PROTOCOL"] = "http:",
             ["AWS_S3_ADDRESSING_STYLE"] = "path",
             ["AWS_DEFAULT_ACL"] = "none",
-            ["AWS_S3_CREATE_BUCKET"] = "true",
+            ["AWS_S3_CREATE_BUCKET"] = "false",
         };
         foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(prefix + name, value);
         try
@@ -64,7 +64,7 @@ public sealed class StorageOptionsTests
             Assert.Equal("http:", options.UrlProtocol);
             Assert.True(options.UsesPathStyle);
             Assert.False(options.UsesAcl);
-            Assert.True(options.CreateBucket);
+            Assert.False(options.CreateBucket);
             Assert.Equal("http://127.0.0.1:9000/assets", options.PublicBaseUrl);
         }
         finally
