@@ -98,7 +98,7 @@ say "running the benchmark"
 dotnet "$WORK/tool/AssetManager.Bench.dll" \
   --service-dir "$WORK/service" --work-dir "$WORK" --out "$OUT" \
   --s3-endpoint "http://127.0.0.1:$RGW_PORT" --access-key testkey --secret-key testsecret --bucket bench \
-  --service-port "$SERVICE_PORT" --rgw-pid "$(cat "$RGW_DIR/rgw.pid")" --label "$LABEL" \
+  --service-port "$SERVICE_PORT" --rgw-pid "$(cat "$RGW_DIR/rgw.pid")" --ceph-pids "$(cat "$RGW_DIR/osd.pid"),$(cat "$RGW_DIR/mon.pid")" --label "$LABEL" \
   "${PRESET[@]}" ${ARGS[@]+"${ARGS[@]}"} &
 BENCH_PID=$!
 wait "$BENCH_PID"

@@ -26,6 +26,8 @@ public sealed record Options
     public bool FreshServicePerPhase { get; init; } = true;
     /// <summary>PID of radosgw, to report its CPU time beside the service's (optional).</summary>
     public int? RgwPid { get; init; }
+    /// <summary>PIDs of the other Ceph daemons (OSD, monitor), whose CPU is reported together (optional).</summary>
+    public IReadOnlyList<int> CephPids { get; init; } = [];
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
 
@@ -62,6 +64,9 @@ public sealed record Options
             Concurrency = Opt("concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : defaults.Concurrency,
             FreshServicePerPhase = !map.ContainsKey("shared-service"),
             RgwPid = Opt("rgw-pid") is { } pid && pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            CephPids = Opt("ceph-pids") is { } pids
+                ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
+                : [],
             Label = Opt("label") ?? "",
         };
     }
