@@ -99,8 +99,8 @@ public sealed class Benchmark(Options options)
         return service;
     }
 
-    /// <summary>A few small uploads both ways, so that JIT, connection set-up and first-use costs are paid before timing.</summary>
-    private async Task WarmUpAsync(ServiceProcess service, string smallFile, CancellationToken ct, string? mediumFile = null)
+    /// <summary>Uploads both ways before the clock runs, so that JIT, connection set-up and first-use costs are paid.</summary>
+    private async Task WarmUpAsync(ServiceProcess service, string smallFile, CancellationToken ct, string? mediumFile = null, int smallUploads = 12)
     {
         var assets = new List<int>();
         var keys = new List<string>();
@@ -114,20 +114,18 @@ public sealed class Benchmark(Options options)
             await Client.PutDirectAsync(Presign(key, VideoType), mediumFile, VideoType, ct);
             keys.Add(key);
         }
-        for (var round = 0; round < 3; round++)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, options.Concurrency), CancellationToken = ct };
+        await Parallel.ForAsync(0, smallUploads, parallel, async (_, token) =>
         {
-            await Parallel.ForAsync(0, 4, ct, async (_, token) =>
+            var (_, asset) = await Client.UploadViaServiceAsync(service.BaseUrl, _token!, _boxId, smallFile, ImageType, token);
+            var key = DirectKey("warmup", ".png");
+            await Client.PutDirectAsync(Presign(key, ImageType), smallFile, ImageType, token);
+            lock (assets)
             {
-                var (_, asset) = await Client.UploadViaServiceAsync(service.BaseUrl, _token!, _boxId, smallFile, ImageType, token);
-                var key = DirectKey("warmup", ".png");
-                await Client.PutDirectAsync(Presign(key, ImageType), smallFile, ImageType, token);
-                lock (assets)
-                {
-                    assets.Add(asset.Id);
-                    keys.Add(key);
-                }
-            });
-        }
+                assets.Add(asset.Id);
+                keys.Add(key);
+            }
+        });
         await CleanUpAsync(service, assets, keys, ct);
         await SettleAsync(service, ct);
     }
@@ -199,7 +197,8 @@ public sealed class Benchmark(Options options)
 
     private async Task SmallPhaseAsync(ServiceProcess service, string file, CancellationToken ct)
     {
-        await WarmUpAsync(service, file, ct);
+        // a long-running service has compiled its request path at the final JIT tier: about 150 requests get it there
+        await WarmUpAsync(service, file, ct, smallUploads: 10 * options.Concurrency);
         var direct = new SmallResult("direct presigned PUT", options.SmallCount, options.Concurrency);
         var viaService = new SmallResult("through the service", options.SmallCount, options.Concurrency);
         var peakBefore = service.PeakRss;
