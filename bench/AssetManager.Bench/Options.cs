@@ -31,6 +31,12 @@ public sealed record Options
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
 
+    private static readonly HashSet<string> Known =
+    [
+        "service-dir", "work-dir", "out", "s3-endpoint", "access-key", "secret-key", "bucket", "region", "service-port",
+        "sizes", "runs", "small-count", "small-runs", "small-size", "concurrency", "shared-service", "rgw-pid", "ceph-pids", "label",
+    ];
+
     public static Options Parse(string[] args)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,6 +44,7 @@ public sealed record Options
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{args[i]}'");
             var name = args[i][2..];
+            if (!Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
             if (name is "shared-service") { map[name] = "true"; continue; }
             if (i + 1 >= args.Length) throw new ArgumentException($"--{name} needs a value");
             map[name] = args[++i];
