@@ -92,13 +92,13 @@ DIRTY=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | gre
 LABEL="Machine: $(nproc) cores ($CPU), $MEM RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r).
 S3 server: $RGW_VERSION, one-node (1 mon, 1 bluestore OSD on a sparse file, beast frontend) on 127.0.0.1:$RGW_PORT.
 Service: AssetManager.WebApi at commit $COMMIT$DIRTY, Release, ASP.NET Core $DOTNET_VERSION, SQLite.
-Command: \`bench/run.sh $*\`"
+Command: \`bench/run.sh${*:+ $*}\`"
 
 say "running the benchmark"
 dotnet "$WORK/tool/AssetManager.Bench.dll" \
   --service-dir "$WORK/service" --work-dir "$WORK" --out "$OUT" \
   --s3-endpoint "http://127.0.0.1:$RGW_PORT" --access-key testkey --secret-key testsecret --bucket bench \
-  --service-port "$SERVICE_PORT" --rgw-pid "$(cat "$RGW_DIR/rgw.pid")" --label "$LABEL" \
+  --service-port "$SERVICE_PORT" --rgw-pid "$(cat "$RGW_DIR/rgw.pid")" --ceph-pids "$(cat "$RGW_DIR/osd.pid"),$(cat "$RGW_DIR/mon.pid")" --label "$LABEL" \
   "${PRESET[@]}" ${ARGS[@]+"${ARGS[@]}"} &
 BENCH_PID=$!
 wait "$BENCH_PID"

@@ -26,8 +26,16 @@ public sealed record Options
     public bool FreshServicePerPhase { get; init; } = true;
     /// <summary>PID of radosgw, to report its CPU time beside the service's (optional).</summary>
     public int? RgwPid { get; init; }
+    /// <summary>PIDs of the other Ceph daemons (OSD, monitor), whose CPU is reported together (optional).</summary>
+    public IReadOnlyList<int> CephPids { get; init; } = [];
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
+
+    private static readonly HashSet<string> Known =
+    [
+        "service-dir", "work-dir", "out", "s3-endpoint", "access-key", "secret-key", "bucket", "region", "service-port",
+        "sizes", "runs", "small-count", "small-runs", "small-size", "concurrency", "shared-service", "rgw-pid", "ceph-pids", "label",
+    ];
 
     public static Options Parse(string[] args)
     {
@@ -36,6 +44,7 @@ public sealed record Options
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{args[i]}'");
             var name = args[i][2..];
+            if (!Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
             if (name is "shared-service") { map[name] = "true"; continue; }
             if (i + 1 >= args.Length) throw new ArgumentException($"--{name} needs a value");
             map[name] = args[++i];
@@ -62,6 +71,9 @@ public sealed record Options
             Concurrency = Opt("concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : defaults.Concurrency,
             FreshServicePerPhase = !map.ContainsKey("shared-service"),
             RgwPid = Opt("rgw-pid") is { } pid && pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            CephPids = Opt("ceph-pids") is { } pids
+                ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
+                : [],
             Label = Opt("label") ?? "",
         };
     }

@@ -59,16 +59,22 @@ public static class ProcStats
     }
 }
 
-/// <summary>CPU seconds used by the service, radosgw, this client and the whole machine between two points.</summary>
-public sealed class CpuMeter(int servicePid, int? rgwPid)
+/// <summary>
+/// CPU seconds used between two points by the service, radosgw, the other Ceph daemons (OSD, monitor), this client,
+/// and the whole machine; what is left of the machine's busy time belongs to other processes (noise).
+/// </summary>
+public sealed class CpuMeter(int servicePid, int? rgwPid, IReadOnlyList<int> cephPids)
 {
     private readonly int _self = Environment.ProcessId;
-    private double _service, _rgw, _client, _machine;
+    private double _service, _rgw, _ceph, _client, _machine;
+
+    private double Ceph() => cephPids.Sum(p => ProcStats.CpuSeconds(p) ?? 0);
 
     public CpuMeter Start()
     {
         _service = ProcStats.CpuSeconds(servicePid) ?? 0;
         _rgw = rgwPid is { } r ? ProcStats.CpuSeconds(r) ?? 0 : 0;
+        _ceph = Ceph();
         _client = ProcStats.CpuSeconds(_self) ?? 0;
         _machine = ProcStats.MachineBusySeconds();
         return this;
@@ -77,14 +83,18 @@ public sealed class CpuMeter(int servicePid, int? rgwPid)
     public CpuSample Stop() => new(
         (ProcStats.CpuSeconds(servicePid) ?? 0) - _service,
         rgwPid is { } r ? (ProcStats.CpuSeconds(r) ?? 0) - _rgw : double.NaN,
+        Ceph() - _ceph,
         (ProcStats.CpuSeconds(_self) ?? 0) - _client,
         ProcStats.MachineBusySeconds() - _machine);
 }
 
-public readonly record struct CpuSample(double Service, double Rgw, double Client, double Machine)
+public readonly record struct CpuSample(double Service, double Rgw, double Ceph, double Client, double Machine)
 {
-    public static CpuSample operator +(CpuSample a, CpuSample b) =>
-        new(a.Service + b.Service, a.Rgw + b.Rgw, a.Client + b.Client, a.Machine + b.Machine);
+    /// <summary>Busy time of processes that are not part of the measurement.</summary>
+    public double Other => Machine - Service - (double.IsNaN(Rgw) ? 0 : Rgw) - Ceph - Client;
 
-    public CpuSample Per(int n) => new(Service / n, Rgw / n, Client / n, Machine / n);
+    public static CpuSample operator +(CpuSample a, CpuSample b) =>
+        new(a.Service + b.Service, a.Rgw + b.Rgw, a.Ceph + b.Ceph, a.Client + b.Client, a.Machine + b.Machine);
+
+    public CpuSample Per(int n) => new(Service / n, Rgw / n, Ceph / n, Client / n, Machine / n);
 }

@@ -56,24 +56,24 @@ public static class Report
         md.AppendLine("## Where the CPU goes");
         md.AppendLine();
         md.AppendLine("CPU seconds per upload (user+system from `/proc/<pid>/stat`), summed over each path's runs and divided by the uploads; " +
-                      "`machine` is the busy time of all cores (`/proc/stat`), so it includes the Ceph OSD and monitor and anything else running.");
+                      "`ceph` is the OSD and the monitor; `other` is the rest of the machine's busy time (`/proc/stat`, all cores): processes that are not part of the benchmark.");
         md.AppendLine();
-        md.AppendLine("| upload | path | wall s | service CPU s | radosgw CPU s | client CPU s | machine busy CPU s |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        md.AppendLine("| upload | path | wall s | service CPU s | radosgw CPU s | ceph CPU s | client CPU s | other CPU s |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in large)
         {
             foreach (var (name, times, cpu) in new[] { ("direct", r.Direct, r.DirectCpu), ("service", r.Service, r.ServiceCpu) })
             {
                 var per = cpu.Per(times.Count);
-                md.AppendLine($"| {Options.FormatSize(r.Size)} | {name} | {times.Average():F3} | {per.Service:F3} | {Num(per.Rgw)} | {per.Client:F3} | {per.Machine:F3} |");
+                md.AppendLine($"| {Options.FormatSize(r.Size)} | {name} | {times.Average():F3} | {per.Service:F3} | {Num(per.Rgw)} | {per.Ceph:F3} | {per.Client:F3} | {per.Other:F3} |");
             }
         }
         foreach (var r in small)
         {
             var n = r.Count * r.Runs;
             var per = r.Cpu.Per(n);
-            md.AppendLine(($"| {Options.FormatSize(o.SmallSize)} x {r.Concurrency} | {r.Path} | {1 / Median(r.Rates):F4} | {per.Service * 1000:F2} ms | " +
-                              $"{(double.IsNaN(per.Rgw) ? "n/a" : $"{per.Rgw * 1000:F2} ms")} | {per.Client * 1000:F2} ms | {per.Machine * 1000:F2} ms |"));
+            md.AppendLine($"| {Options.FormatSize(o.SmallSize)} x {r.Concurrency} | {r.Path} | {1 / Median(r.Rates):F4} | {per.Service * 1000:F2} ms | " +
+                              $"{(double.IsNaN(per.Rgw) ? "n/a" : $"{per.Rgw * 1000:F2} ms")} | {per.Ceph * 1000:F2} ms | {per.Client * 1000:F2} ms | {per.Other * 1000:F2} ms |");
         }
         md.AppendLine();
         md.AppendLine("(For the small files, `wall s` is the wall time per upload at that concurrency, 1 / rate.)");
@@ -93,8 +93,8 @@ public static class Report
         md.AppendLine();
         foreach (var r in large)
         {
-            md.AppendLine($"- {Options.FormatSize(r.Size)} direct: {string.Join(", ", r.Direct.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}");
-            md.AppendLine($"- {Options.FormatSize(r.Size)} service: {string.Join(", ", r.Service.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}");
+            md.AppendLine($"- {Options.FormatSize(r.Size)} direct: {Runs(r.Direct, r.DirectRunCpu)}");
+            md.AppendLine($"- {Options.FormatSize(r.Size)} service: {Runs(r.Service, r.ServiceRunCpu)}");
         }
         foreach (var r in small)
             md.AppendLine($"- small {r.Path}: {string.Join(", ", r.Rates.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} uploads/s");
@@ -117,6 +117,9 @@ public static class Report
         var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
+
+    private static string Runs(List<double> times, List<CpuSample> cpu) =>
+        string.Join(", ", times.Select((t, i) => i < cpu.Count ? $"{t:F3} (service CPU {cpu[i].Service:F2}, radosgw {cpu[i].Rgw:F2})" : $"{t:F3}"));
 
     private static string Num(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -68,6 +68,8 @@ internal sealed class S3MultipartUpload(
                 PartNumber = partNumber,
                 PartSize = length,
                 InputStream = new MemoryStream(buffer, 0, length, writable: false),
+                // The part is in memory: sign its SHA-256 in one pass instead of aws-chunked streaming signatures.
+                UseChunkEncoding = false,
             };
             var response = await S3Errors.WrapAsync(() => s3.UploadPartAsync(request, ct), ct);
             return new PartETag(partNumber, response.ETag);

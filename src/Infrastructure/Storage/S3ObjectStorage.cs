@@ -81,6 +81,8 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
             InputStream = new MemoryStream(buffer, 0, length, writable: false),
             ContentType = contentType,
             IfNoneMatch = "*",
+            // The body is in memory: sign its SHA-256 in one pass instead of aws-chunked streaming signatures.
+            UseChunkEncoding = false,
         };
         request.Headers.CacheControl = CacheControl;
         request.Headers.ContentLength = length;
