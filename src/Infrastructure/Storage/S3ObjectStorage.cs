@@ -19,7 +19,7 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
     public const string CacheControl = "max-age=86400";
     private const int ProbeSize = 256 * 1024;
 
-    private static readonly ArrayPool<byte> PartPool = ArrayPool<byte>.Create(64 * 1024 * 1024, 16);
+    private static readonly ArrayPool<byte> PartPool = new PartBufferPool(retained: 8);
 
     private readonly string _publicBase = options.PublicBaseUrl + "/";
 
