@@ -47,7 +47,7 @@ public static class DependencyInjection
         }
         else
         {
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());

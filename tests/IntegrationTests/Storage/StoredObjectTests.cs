@@ -111,7 +111,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
         var key = fx.KeyOf(asset);
         Assert.Matches("^uploads/[0-9a-f]{32}\\.mp4$", key);
         var metadata = await fx.S3.GetObjectMetadataAsync(fx.Bucket, key);
-        Assert.Matches("-3\"?$", metadata.ETag); // three 8 MiB parts: a multipart ETag
+        Assert.Matches("-4\"?$", metadata.ETag); // four 5 MiB parts: a multipart ETag
         await AssertObjectAsync(key, bytes, "video/mp4");
         Assert.Empty(await fx.IncompleteUploadsAsync());
     }
