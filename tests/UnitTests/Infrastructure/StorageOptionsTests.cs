@@ -109,7 +109,7 @@ public sealed class StorageOptionsTests
     public void Part_size_below_the_S3_minimum_is_ignored()
     {
         Assert.Equal(5 * 1024 * 1024, From(("Storage:PartSizeBytes", "1024")).PartSizeBytes);
-        Assert.Equal(2, From(("Storage:MaxConcurrentParts", "0")).MaxConcurrentParts);
+        Assert.Equal(4, From(("Storage:MaxConcurrentParts", "0")).MaxConcurrentParts);
     }
 
     [Theory]
