@@ -13,24 +13,17 @@ using NSubstitute;
 
 namespace AssetManager.UnitTests.Application.Assets;
 
-public sealed class AssetHandlerTests : IAsyncLifetime, IDisposable
+public sealed class AssetHandlerTests : HandlerTestBase
 {
-    private readonly TestDb _db = new();
-    private readonly FixedClock _clock = new();
-    private readonly IObjectStorage _storage = Substitute.For<IObjectStorage>();
-    private World _w = null!;
     private Asset _aliceImage = null!;
     private Asset _bobImage = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _w = await _db.AddTwoUsersAsync();
+        await base.InitializeAsync();
         _aliceImage = await _db.AddAssetAsync(_w.AliceBox, "uploads/alice.jpg");
         _bobImage = await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Get_own_asset_in_the_contract_shape()

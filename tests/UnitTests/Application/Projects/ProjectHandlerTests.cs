@@ -13,16 +13,8 @@ using NSubstitute;
 
 namespace AssetManager.UnitTests.Application.Projects;
 
-public sealed class ProjectHandlerTests : IAsyncLifetime, IDisposable
+public sealed class ProjectHandlerTests : HandlerTestBase
 {
-    private readonly TestDb _db = new();
-    private readonly FixedClock _clock = new();
-    private readonly IObjectStorage _storage = Substitute.For<IObjectStorage>();
-    private World _w = null!;
-
-    public async Task InitializeAsync() => _w = await _db.AddTwoUsersAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Create_belongs_to_the_caller()
