@@ -23,8 +23,25 @@ public static class S3ClientFactory
             MaxErrorRetry = 2,
             Timeout = TimeSpan.FromMinutes(5),
         };
-        return options.AccessKeyId is { } key && options.SecretAccessKey is { } secret
-            ? new AmazonS3Client(new BasicAWSCredentials(key, secret), config)
+        return ExplicitCredentials(options) is { } credentials
+            ? new AmazonS3Client(credentials, config)
             : new AmazonS3Client(config);
     }
+
+    /// <summary>The sender of object bodies, with its own connection pool to the store.</summary>
+    public static S3BodySender CreateBodySender(StorageOptions options, TimeProvider clock)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+            UseCookies = false,
+        };
+        var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5) };
+        return new S3BodySender(http, ExplicitCredentials(options), options, clock);
+    }
+
+    /// <summary>The configured keys; none means the SDK's default chain (environment, profile, instance role).</summary>
+    private static BasicAWSCredentials? ExplicitCredentials(StorageOptions options) =>
+        options.AccessKeyId is { } key && options.SecretAccessKey is { } secret ? new BasicAWSCredentials(key, secret) : null;
 }

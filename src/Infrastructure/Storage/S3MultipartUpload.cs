@@ -11,7 +11,7 @@ namespace AssetManager.Infrastructure.Storage;
 /// so the store keeps nothing.
 /// </summary>
 internal sealed class S3MultipartUpload(
-    IAmazonS3 s3, StorageOptions options, string key, string contentType, ArrayPool<byte> pool, ILogger logger)
+    IAmazonS3 s3, S3BodySender sender, StorageOptions options, string key, string contentType, ArrayPool<byte> pool, ILogger logger)
 {
     private readonly List<Task<PartETag>> _inFlight = [];
     private readonly List<PartETag> _done = [];
@@ -60,19 +60,8 @@ internal sealed class S3MultipartUpload(
     {
         try
         {
-            var request = new UploadPartRequest
-            {
-                BucketName = options.BucketName,
-                Key = key,
-                UploadId = _uploadId,
-                PartNumber = partNumber,
-                PartSize = length,
-                InputStream = new MemoryStream(buffer, 0, length, writable: false),
-                // The part is in memory: sign its SHA-256 in one pass instead of aws-chunked streaming signatures.
-                UseChunkEncoding = false,
-            };
-            var response = await S3Errors.WrapAsync(() => s3.UploadPartAsync(request, ct), ct);
-            return new PartETag(partNumber, response.ETag);
+            var etag = await sender.UploadPartAsync(key, _uploadId!, partNumber, buffer.AsMemory(0, length), ct);
+            return new PartETag(partNumber, etag);
         }
         finally
         {

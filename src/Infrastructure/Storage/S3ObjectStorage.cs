@@ -14,7 +14,8 @@ namespace AssetManager.Infrastructure.Storage;
 /// upload whose parts are sent while the next ones arrive, with at most a few part buffers in memory.
 /// Objects are public-read (unless turned off), cached for a day, and never overwrite an existing key.
 /// </summary>
-public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
+public sealed class S3ObjectStorage(
+    IAmazonS3 s3, S3BodySender sender, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
 {
     public const string CacheControl = "max-age=86400";
     private const int ProbeSize = 256 * 1024;
@@ -62,7 +63,7 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
                 }
                 return new StoredFile(key, _publicBase + key);
             }
-            await new S3MultipartUpload(s3, options, key, contentType, PartPool, logger)
+            await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
                 .RunAsync(first, length, content, cancellationToken);
             return new StoredFile(key, _publicBase + key);
         }
@@ -72,23 +73,8 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, StorageOptions options, ILogge
         }
     }
 
-    private async Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct)
-    {
-        var request = new PutObjectRequest
-        {
-            BucketName = options.BucketName,
-            Key = key,
-            InputStream = new MemoryStream(buffer, 0, length, writable: false),
-            ContentType = contentType,
-            IfNoneMatch = "*",
-            // The body is in memory: sign its SHA-256 in one pass instead of aws-chunked streaming signatures.
-            UseChunkEncoding = false,
-        };
-        request.Headers.CacheControl = CacheControl;
-        request.Headers.ContentLength = length;
-        if (options.UsesAcl) request.CannedACL = new S3CannedACL(options.DefaultAcl);
-        await S3Errors.WrapAsync(() => s3.PutObjectAsync(request, ct), ct);
-    }
+    private Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct) =>
+        sender.PutObjectAsync(key, buffer.AsMemory(0, length), contentType, ct);
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await S3Errors.WrapAsync(() => s3.DeleteObjectAsync(options.BucketName, key, cancellationToken), cancellationToken);

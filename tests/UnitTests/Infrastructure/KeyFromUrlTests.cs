@@ -7,10 +7,12 @@ namespace AssetManager.UnitTests.Infrastructure;
 
 public sealed class KeyFromUrlTests
 {
-    private static S3ObjectStorage S3(string? customDomain = null, string protocol = "https:") =>
-        new(Substitute.For<IAmazonS3>(),
-            new StorageOptions { BucketName = "assets", CustomDomain = customDomain, UrlProtocol = protocol },
-            NullLogger<S3ObjectStorage>.Instance);
+    private static S3ObjectStorage S3(string? customDomain = null, string protocol = "https:")
+    {
+        var options = new StorageOptions { BucketName = "assets", CustomDomain = customDomain, UrlProtocol = protocol };
+        return new(Substitute.For<IAmazonS3>(), S3ClientFactory.CreateBodySender(options, TimeProvider.System),
+            options, NullLogger<S3ObjectStorage>.Instance);
+    }
 
     private static DiskObjectStorage Disk(string publicBase = "") =>
         new(new StorageOptions { LocalRoot = Path.Combine(Path.GetTempPath(), "am-unit-keys"), LocalPublicBaseUrl = publicBase });

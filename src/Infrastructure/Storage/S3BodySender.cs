@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Xml.Linq;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using AssetManager.Domain.Common;
+
+namespace AssetManager.Infrastructure.Storage;
+
+/// <summary>
+/// Sends the requests that carry object bytes (PUT Object and UploadPart) from memory with one
+/// <see cref="HttpClient"/>, signed with SigV4 and an unsigned payload, as every presigned URL is. The SDK signs
+/// the payload's SHA-256 over http, which costs the service and the store a hash of every byte
+/// (docs/performance.md); everything else (initiate, complete, abort, delete) still goes through the SDK.
+/// A request that fails in transit or with a 5xx is sent again (the bytes are in memory), up to
+/// <see cref="Attempts"/> times, as the SDK would.
+/// </summary>
+public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock)
+{
+    public const int Attempts = 3;
+
+    // Without keys in the configuration, the SDK's chain (environment, profile, instance metadata) as for the client;
+    // looked up on first use so that start-up never fails on it, and again after a failure.
+    private readonly Lazy<AWSCredentials> _credentials = new(
+        () => explicitCredentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null),
+        LazyThreadSafetyMode.PublicationOnly);
+
+    private readonly SigV4Signer _signer = new(options.Region);
+    private readonly string _objectBase = ObjectBaseUrl(options);
+
+    /// <summary>PUT Object with the service's headers: Content-Type, Cache-Control, the canned ACL, If-None-Match: *.</summary>
+    public async Task PutObjectAsync(string key, ReadOnlyMemory<byte> body, string contentType, CancellationToken ct)
+    {
+        using var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, ObjectUrl(key)) { Content = Body(body, contentType) };
+            request.Headers.CacheControl = CacheControlHeaderValue.Parse(S3ObjectStorage.CacheControl);
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+            if (options.UsesAcl) request.Headers.TryAddWithoutValidation("x-amz-acl", options.DefaultAcl);
+            return request;
+        }, ct);
+    }
+
+    /// <summary>UploadPart; returns the part's ETag as the store gave it.</summary>
+    public async Task<string> UploadPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> body, CancellationToken ct)
+    {
+        var url = $"{ObjectUrl(key)}?partNumber={partNumber}&uploadId={SigV4Signer.UriEncode(uploadId)}";
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, url) { Content = Body(body, null) }, ct);
+        return response.Headers.TryGetValues("ETag", out var etag) ? etag.First()
+            : throw new StorageFailedException($"part {partNumber} of {key}: the store returned no ETag");
+    }
+
+    /// <summary>Where the bucket's objects are: <c>endpoint/bucket/</c> in path style (also when the endpoint is an IP address, as the SDK does), else <c>bucket.endpoint/</c>.</summary>
+    internal static string ObjectBaseUrl(StorageOptions options)
+    {
+        var endpoint = new Uri(options.EndpointUrl);
+        var basePath = endpoint.AbsolutePath.TrimEnd('/');
+        var pathStyle = options.UsesPathStyle || endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6;
+        return pathStyle
+            ? $"{endpoint.Scheme}://{endpoint.Authority}{basePath}/{options.BucketName}/"
+            : $"{endpoint.Scheme}://{options.BucketName}.{endpoint.Authority}{basePath}/";
+    }
+
+    private string ObjectUrl(string key) => _objectBase + SigV4Signer.UriEncode(key, keepSlash: true);
+
+    private static ReadOnlyMemoryContent Body(ReadOnlyMemory<byte> body, string? contentType)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        if (contentType is not null) content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = build();
+            HttpResponseMessage response;
+            try
+            {
+                _signer.Sign(request, await _credentials.Value.GetCredentialsAsync(), clock.GetUtcNow().UtcDateTime, SigV4Signer.UnsignedPayload);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException)
+            {
+                if (attempt < Attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
+                throw new StorageFailedException(ex is TaskCanceledException ? "the object store did not answer in time" : ex.Message, ex);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && ex is not StorageFailedException)
+            {
+                throw new StorageFailedException(ex.Message, ex);
+            }
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                if (attempt < Attempts && (int)response.StatusCode >= 500) { await BackOffAsync(attempt, ct); continue; }
+                throw new StorageFailedException(await ErrorReasonAsync(response, ct));
+            }
+        }
+    }
+
+    private static Task BackOffAsync(int attempt, CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+
+    /// <summary>The reason as <see cref="S3Errors"/> gives it for the SDK: <c>Code: Message</c> from the S3 error body.</summary>
+    private static async Task<string> ErrorReasonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            var error = XDocument.Parse(body).Root;
+            var code = error?.Element("Code")?.Value;
+            if (!string.IsNullOrEmpty(code)) return $"{code}: {error!.Element("Message")?.Value ?? response.ReasonPhrase}";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // no S3 error body: the status is the reason
+        }
+        return $"{(int)response.StatusCode} {response.ReasonPhrase}";
+    }
+}
