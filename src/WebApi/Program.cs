@@ -14,6 +14,7 @@ using AssetManager.WebApi.OpenApi;
 using FluentValidation;
 using Mapster;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Connections;
 using Scalar.AspNetCore;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -46,9 +47,8 @@ builder.Services.AddExceptionHandler<ExceptionMapper>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
 
-// Kestrel otherwise waits for data with a zero-byte read before every 4 KiB receive: two system calls per 4 KiB
-// of a large upload instead of one.
-builder.WebHost.UseSockets(sockets => sockets.WaitForDataBeforeAllocatingBuffer = false);
+// Kestrel receives into one memory-pool block at a time: 64 KiB blocks instead of its 4 KiB ones (ReceiveBufferPool).
+builder.Services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBufferPool.Factory>();
 
 var app = builder.Build();
 
