@@ -42,12 +42,12 @@ public static class DependencyInjection
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(options.ConnectionString));
+            services.AddDbContextPool<SqlServerAppDbContext>(o => o.UseSqlServer(options.ConnectionString));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
