@@ -22,6 +22,9 @@ public sealed record Options
     public int SmallRuns { get; init; } = 3;
     public long SmallSize { get; init; } = 100L << 10;
     public int Concurrency { get; init; } = 16;
+    /// <summary>Part size and parts in flight of the direct multipart upload: the service's defaults.</summary>
+    public int PartSize { get; init; } = 5 * 1024 * 1024;
+    public int PartsInFlight { get; init; } = 4;
     /// <summary>A fresh service process for each large size and for the small-file phase, so each VmHWM stands alone.</summary>
     public bool FreshServicePerPhase { get; init; } = true;
     /// <summary>PID of radosgw, to report its CPU time beside the service's (optional).</summary>
@@ -34,7 +37,7 @@ public sealed record Options
     private static readonly HashSet<string> Known =
     [
         "service-dir", "work-dir", "out", "s3-endpoint", "access-key", "secret-key", "bucket", "region", "service-port",
-        "sizes", "runs", "small-count", "small-runs", "small-size", "concurrency", "shared-service", "rgw-pid", "ceph-pids", "label",
+        "sizes", "runs", "small-count", "small-runs", "small-size", "concurrency", "part-size", "parts-in-flight", "shared-service", "rgw-pid", "ceph-pids", "label",
     ];
 
     public static Options Parse(string[] args)
@@ -69,6 +72,8 @@ public sealed record Options
             SmallRuns = Opt("small-runs") is { } smallRuns ? int.Parse(smallRuns, CultureInfo.InvariantCulture) : defaults.SmallRuns,
             SmallSize = Opt("small-size") is { } smallSize ? ParseSize(smallSize) : defaults.SmallSize,
             Concurrency = Opt("concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : defaults.Concurrency,
+            PartSize = Opt("part-size") is { } partSize ? (int)ParseSize(partSize) : defaults.PartSize,
+            PartsInFlight = Opt("parts-in-flight") is { } inFlight ? int.Parse(inFlight, CultureInfo.InvariantCulture) : defaults.PartsInFlight,
             FreshServicePerPhase = !map.ContainsKey("shared-service"),
             RgwPid = Opt("rgw-pid") is { } pid && pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             CephPids = Opt("ceph-pids") is { } pids

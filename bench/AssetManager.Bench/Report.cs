@@ -35,6 +35,17 @@ public static class Report
                 md.AppendLine($"| {Options.FormatSize(r.Size)} | {d:F3} | {s:F3} | {s / d:F2}x | {mib / d:F1} | {mib / s:F1} | {Benchmark.Mib(r.ServicePeakAfter):F1} |");
             }
             md.AppendLine();
+            md.AppendLine($"The ceiling of a streaming upload: the same bytes as a direct multipart upload ({Options.FormatSize(o.PartSize)} parts, " +
+                          $"{o.PartsInFlight} in flight, presigned, from memory; same client):");
+            md.AppendLine();
+            md.AppendLine("| size | direct multipart median s | direct multipart / direct PUT | service / direct multipart |");
+            md.AppendLine("|---|---:|---:|---:|");
+            foreach (var r in large)
+            {
+                var m = Median(r.DirectMultipart);
+                md.AppendLine($"| {Options.FormatSize(r.Size)} | {m:F3} | {m / Median(r.Direct):F2}x | {Median(r.Service) / m:F2}x |");
+            }
+            md.AppendLine();
         }
 
         if (small.Count > 0)
@@ -62,7 +73,7 @@ public static class Report
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in large)
         {
-            foreach (var (name, times, cpu) in new[] { ("direct", r.Direct, r.DirectCpu), ("service", r.Service, r.ServiceCpu) })
+            foreach (var (name, times, cpu) in new[] { ("direct", r.Direct, r.DirectCpu), ("service", r.Service, r.ServiceCpu), ("direct multipart", r.DirectMultipart, r.DirectMultipartCpu) })
             {
                 var per = cpu.Per(times.Count);
                 md.AppendLine($"| {Options.FormatSize(r.Size)} | {name} | {times.Average():F3} | {per.Service:F3} | {Num(per.Rgw)} | {per.Ceph:F3} | {per.Client:F3} | {per.Other:F3} |");
@@ -95,6 +106,7 @@ public static class Report
         {
             md.AppendLine($"- {Options.FormatSize(r.Size)} direct: {Runs(r.Direct, r.DirectRunCpu)}");
             md.AppendLine($"- {Options.FormatSize(r.Size)} service: {Runs(r.Service, r.ServiceRunCpu)}");
+            md.AppendLine($"- {Options.FormatSize(r.Size)} direct multipart: {Runs(r.DirectMultipart, [])}");
         }
         foreach (var r in small)
             md.AppendLine($"- small {r.Path}: {string.Join(", ", r.Rates.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} uploads/s");
