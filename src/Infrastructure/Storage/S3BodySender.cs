@@ -74,6 +74,7 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
     {
         for (var attempt = 1; ; attempt++)
         {
+            ct.ThrowIfCancellationRequested();
             using var request = build();
             HttpResponseMessage response;
             try
