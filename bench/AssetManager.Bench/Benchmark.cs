@@ -326,7 +326,22 @@ public sealed class Benchmark(Options options)
         var started = Stopwatch.GetTimestamp();
         var upload = await _s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ContentType = VideoType }, ct);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.PartsInFlight, CancellationToken = ct };
-        await Parallel.ForAsync(0, partCount, parallel, async (i, token) =>
+        try
+        {
+            await SendPartsAsync();
+        }
+        catch
+        {
+            await _s3.AbortMultipartUploadAsync(options.Bucket, key, upload.UploadId, CancellationToken.None);
+            throw;
+        }
+        await _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = options.Bucket, Key = key, UploadId = upload.UploadId, PartETags = [.. etags],
+        }, ct);
+        return Stopwatch.GetElapsedTime(started);
+
+        Task SendPartsAsync() => Parallel.ForAsync(0, partCount, parallel, async (i, token) =>
         {
             var offset = (long)i * options.PartSize;
             var partLength = (int)Math.Min(options.PartSize, length - offset);
@@ -343,18 +358,14 @@ public sealed class Benchmark(Options options)
                 using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(part, 0, partLength) };
                 using var response = await _http.SendAsync(request, token);
                 if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"direct part {i + 1}: {(int)response.StatusCode}");
-                etags[i] = new PartETag(i + 1, response.Headers.ETag!.Tag);
+                etags[i] = new PartETag(i + 1, response.Headers.TryGetValues("ETag", out var etag) ? etag.First()
+                    : throw new InvalidOperationException($"direct part {i + 1}: no ETag"));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(part);
             }
         });
-        await _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-        {
-            BucketName = options.Bucket, Key = key, UploadId = upload.UploadId, PartETags = [.. etags],
-        }, ct);
-        return Stopwatch.GetElapsedTime(started);
     }
 
     private static string DirectKey(string folder, string extension) => $"bench/{folder}/{Guid.NewGuid():N}{extension}";

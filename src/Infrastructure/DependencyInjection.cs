@@ -59,7 +59,7 @@ public static class DependencyInjection
         if (options.UsesS3)
         {
             services.AddSingleton(_ => S3ClientFactory.Create(options));
-            services.AddSingleton(sp => S3ClientFactory.CreateBodySender(options, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(_ => S3ClientFactory.CreateBodySender(options));
             services.AddSingleton<S3ObjectStorage>();
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<S3ObjectStorage>());
         }

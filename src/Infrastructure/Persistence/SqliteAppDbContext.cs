@@ -13,9 +13,23 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteLocks = new(StringComparer.Ordinal);
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var writeLock = WriteLock();
+        writeLock.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var writeLock = WriteLocks.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        var writeLock = WriteLock();
         await writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -26,4 +40,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             writeLock.Release();
         }
     }
+
+    private SemaphoreSlim WriteLock() =>
+        WriteLocks.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
 }

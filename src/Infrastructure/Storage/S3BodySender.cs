@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
@@ -18,6 +19,7 @@ namespace AssetManager.Infrastructure.Storage;
 public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock)
 {
     public const int Attempts = 3;
+    private const int MaxErrorBodyBytes = 64 * 1024;
 
     // Without keys in the configuration, the SDK's chain (environment, profile, instance metadata) as for the client;
     // looked up on first use so that start-up never fails on it, and again after a failure.
@@ -50,16 +52,30 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
             : throw new StorageFailedException($"part {partNumber} of {key}: the store returned no ETag");
     }
 
-    /// <summary>Where the bucket's objects are: <c>endpoint/bucket/</c> in path style (also when the endpoint is an IP address, as the SDK does), else <c>bucket.endpoint/</c>.</summary>
+    /// <summary>
+    /// Where the bucket's objects are, as the SDK decides it: <c>bucket.endpoint/</c> (virtual-hosted) unless path
+    /// style is configured, the endpoint is an IP address, or the bucket name cannot be a host name (dots only
+    /// over http, where no certificate has to match).
+    /// </summary>
     internal static string ObjectBaseUrl(StorageOptions options)
     {
         var endpoint = new Uri(options.EndpointUrl);
         var basePath = endpoint.AbsolutePath.TrimEnd('/');
-        var pathStyle = options.UsesPathStyle || endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6;
+        var bucket = options.BucketName!;
+        var pathStyle = options.UsesPathStyle
+            || endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            || !IsHostLabel(bucket, allowDots: endpoint.Scheme == Uri.UriSchemeHttp);
         return pathStyle
-            ? $"{endpoint.Scheme}://{endpoint.Authority}{basePath}/{options.BucketName}/"
-            : $"{endpoint.Scheme}://{options.BucketName}.{endpoint.Authority}{basePath}/";
+            ? $"{endpoint.Scheme}://{endpoint.Authority}{basePath}/{bucket}/"
+            : $"{endpoint.Scheme}://{bucket}.{endpoint.Authority}{basePath}/";
     }
+
+    private static bool IsHostLabel(string bucket, bool allowDots) =>
+        bucket.Length is >= 3 and <= 63
+        && bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || (allowDots && c == '.'))
+        && char.IsAsciiLetterOrDigit(bucket[0]) && char.IsAsciiLetterOrDigit(bucket[^1])
+        && !bucket.Contains("..", StringComparison.Ordinal)
+        && !IPAddress.TryParse(bucket, out _);
 
     private string ObjectUrl(string key) => _objectBase + SigV4Signer.UriEncode(key, keepSlash: true);
 
@@ -82,23 +98,26 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
                 _signer.Sign(request, await _credentials.Value.GetCredentialsAsync(), clock.GetUtcNow().UtcDateTime, SigV4Signer.UnsignedPayload);
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
+                ct.ThrowIfCancellationRequested(); // a failure that the caller's cancellation caused is that cancellation
                 if (attempt < Attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(ex is TaskCanceledException ? "the object store did not answer in time" : ex.Message, ex);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && ex is not StorageFailedException)
-            {
-                throw new StorageFailedException(ex.Message, ex);
             }
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                if (attempt < Attempts && (int)response.StatusCode >= 500) { await BackOffAsync(attempt, ct); continue; }
+                // Keys are new and random: a conditional PUT refused on a later attempt found the object that an
+                // earlier attempt stored before its answer was lost.
+                if (attempt > 1 && response.StatusCode == HttpStatusCode.PreconditionFailed && request.Headers.IfNoneMatch.Count > 0)
+                    return new HttpResponseMessage(HttpStatusCode.OK);
+                if (attempt < Attempts && IsTransient(response.StatusCode)) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(await ErrorReasonAsync(response, ct));
             }
         }
     }
+
+    private static bool IsTransient(HttpStatusCode status) => (int)status >= 500 && status != HttpStatusCode.NotImplemented;
 
     private static Task BackOffAsync(int attempt, CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
 
@@ -107,8 +126,10 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
     {
         try
         {
-            var body = await response.Content.ReadAsStringAsync(ct);
-            var error = XDocument.Parse(body).Root;
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+            var error = XDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).Root;
             var code = error?.Element("Code")?.Value;
             if (!string.IsNullOrEmpty(code)) return $"{code}: {error!.Element("Message")?.Value ?? response.ReasonPhrase}";
         }

@@ -28,17 +28,22 @@ public static class S3ClientFactory
             : new AmazonS3Client(config);
     }
 
-    /// <summary>The sender of object bodies, with its own connection pool to the store.</summary>
-    public static S3BodySender CreateBodySender(StorageOptions options, TimeProvider clock)
+    /// <summary>
+    /// The sender of object bodies, with its own connection pool to the store. Signatures carry the time, so it
+    /// signs by the system clock whatever clock the application runs on.
+    /// </summary>
+    public static S3BodySender CreateBodySender(StorageOptions options)
     {
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(30),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5), // so that a changed DNS answer is seen
+            AllowAutoRedirect = false, // a redirect would resend the bytes and the credentials elsewhere
             UseCookies = false,
         };
         var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5) };
-        return new S3BodySender(http, ExplicitCredentials(options), options, clock);
+        return new S3BodySender(http, ExplicitCredentials(options), options, TimeProvider.System);
     }
 
     /// <summary>The configured keys; none means the SDK's default chain (environment, profile, instance role).</summary>

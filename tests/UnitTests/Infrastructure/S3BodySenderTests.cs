@@ -150,4 +150,37 @@ public sealed class S3BodySenderTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", cancelled.Token));
     }
+
+    [Fact]
+    public async Task A_conditional_put_refused_after_a_lost_answer_found_its_own_object()
+    {
+        var (sender, handler) = Create(script: [() => throw new HttpRequestException("Connection reset by peer"),
+            () => Error(HttpStatusCode.PreconditionFailed, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold")]);
+
+        await sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None);
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_conditional_put_refused_at_once_is_a_failure()
+    {
+        var (sender, _) = Create(script: () => Error(HttpStatusCode.PreconditionFailed, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold"));
+
+        var error = await Assert.ThrowsAsync<StorageFailedException>(
+            () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));
+
+        Assert.StartsWith("PreconditionFailed:", error.Reason);
+    }
+
+    [Fact]
+    public async Task Not_implemented_is_not_retried()
+    {
+        var (sender, handler) = Create(script: () => Error(HttpStatusCode.NotImplemented, "NotImplemented", "A header you provided implies functionality that is not implemented"));
+
+        await Assert.ThrowsAsync<StorageFailedException>(
+            () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));
+
+        Assert.Single(handler.Requests);
+    }
 }

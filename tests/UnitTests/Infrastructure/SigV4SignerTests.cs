@@ -95,4 +95,12 @@ public sealed class SigV4SignerTests
     public void Objects_are_addressed_as_the_sdk_does(string endpoint, string style, string objectBase) =>
         Assert.Equal(objectBase, S3BodySender.ObjectBaseUrl(
             new StorageOptions { BucketName = "media", EndpointUrl = endpoint, AddressingStyle = style }));
+
+    [Theory]
+    [InlineData("https://s3.example.com", "my.media", "https://s3.example.com/my.media/")]
+    [InlineData("http://s3.example.com", "my.media", "http://my.media.s3.example.com/")]
+    [InlineData("https://s3.example.com", "My_Media", "https://s3.example.com/My_Media/")]
+    [InlineData("https://s3.example.com", "-media", "https://s3.example.com/-media/")]
+    public void Buckets_that_cannot_be_host_names_are_addressed_by_path(string endpoint, string bucket, string objectBase) =>
+        Assert.Equal(objectBase, S3BodySender.ObjectBaseUrl(new StorageOptions { BucketName = bucket, EndpointUrl = endpoint }));
 }

@@ -30,6 +30,20 @@ public sealed class ReceiveBufferPoolTests
     }
 
     [Fact]
+    public void A_block_disposed_twice_is_rented_out_once()
+    {
+        using var pool = new ReceiveBufferPool();
+        var block = pool.Rent();
+        block.Dispose();
+        block.Dispose();
+
+        using var first = pool.Rent();
+        using var second = pool.Rent();
+
+        Assert.False(first.Memory.Span.Overlaps(second.Memory.Span));
+    }
+
+    [Fact]
     public void More_than_a_block_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReceiveBufferPool().Rent(ReceiveBufferPool.BlockSize + 1));
 }
