@@ -2,7 +2,7 @@
 # Upload benchmark (issue 4), one command: a one-node Ceph RGW on loopback, the service published in Release
 # against it, then bench/AssetManager.Bench measures uploads through the service beside direct presigned PUTs.
 #
-#   bench/run.sh            full: 64 MiB and 1 GiB x 3 runs each way, 1000 x 100 KiB at concurrency 16 x 3 runs
+#   bench/run.sh            full: 64 MiB and 1 GiB x 5 runs each way, 1000 x 100 KiB at concurrency 16 x 3 runs
 #   bench/run.sh --small    CI: 1 MiB and 8 MiB x 1 run, 50 x 100 KiB x 1 run
 #   bench/run.sh --sizes 64M --runs 5 --small-count 0     (any option of the benchmark tool; later ones win)
 #
@@ -33,7 +33,7 @@ done
 if [ "$MODE" = small ]; then
   PRESET=(--sizes 1M,8M --runs 1 --small-count 50 --small-runs 1)
 else
-  PRESET=(--sizes 64M,1G --runs 3 --small-count 1000 --small-runs 3)
+  PRESET=(--sizes 64M,1G --runs 5 --small-count 1000 --small-runs 3)
 fi
 
 T0=$(date +%s)
