@@ -352,7 +352,7 @@ public sealed class Benchmark(Options options)
                 var url = _s3.GetPreSignedURL(new GetPreSignedUrlRequest
                 {
                     BucketName = options.Bucket, Key = key, Verb = HttpVerb.PUT, UploadId = upload.UploadId, PartNumber = i + 1,
-                    Protocol = options.S3Endpoint.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTPS : Protocol.HTTP,
+                    Protocol = PresignProtocol,
                     Expires = DateTime.UtcNow.AddHours(2),
                 });
                 using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(part, 0, partLength) };
@@ -370,13 +370,16 @@ public sealed class Benchmark(Options options)
 
     private static string DirectKey(string folder, string extension) => $"bench/{folder}/{Guid.NewGuid():N}{extension}";
 
+    private Protocol PresignProtocol =>
+        options.S3Endpoint.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTPS : Protocol.HTTP;
+
     private Uri Presign(string key, string contentType) => new(_s3.GetPreSignedURL(new GetPreSignedUrlRequest
     {
         BucketName = options.Bucket,
         Key = key,
         Verb = HttpVerb.PUT,
         ContentType = contentType,
-        Protocol = options.S3Endpoint.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTPS : Protocol.HTTP,
+        Protocol = PresignProtocol,
         Expires = DateTime.UtcNow.AddHours(2),
     }));
 

@@ -17,9 +17,6 @@ public static class S3ClientFactory
             // (Ceph RGW among them) reject it. Ask for checksums only where the API requires them.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            // The SDK writes request bodies to the connection in BufferSize pieces: 8 KiB by default, 1,024 socket
-            // writes per 8 MiB part. 64 KiB (still below the large-object heap's threshold) makes that 128.
-            BufferSize = 64 * 1024,
             MaxErrorRetry = 2,
             Timeout = TimeSpan.FromMinutes(5),
         };

@@ -48,18 +48,12 @@ internal sealed class SigV4Signer(string region, string service = "s3")
             $"{Algorithm} Credential={credentials.AccessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
 
-    /// <summary>RFC 3986 percent-encoding as SigV4 wants it: everything but <c>A-Z a-z 0-9 - _ . ~</c> (and <c>/</c> in paths).</summary>
-    public static string UriEncode(string value, bool keepSlash = false)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' || (keepSlash && c == '/')) builder.Append(c);
-            else builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-        }
-        return builder.ToString();
-    }
+    /// <summary>
+    /// RFC 3986 percent-encoding as SigV4 wants it: everything but <c>A-Z a-z 0-9 - _ . ~</c> (and <c>/</c> in paths),
+    /// which is what <see cref="Uri.EscapeDataString(string)"/> does.
+    /// </summary>
+    public static string UriEncode(string value, bool keepSlash = false) =>
+        keepSlash ? string.Join('/', value.Split('/').Select(Uri.EscapeDataString)) : Uri.EscapeDataString(value);
 
     private static SortedDictionary<string, string> CanonicalHeaders(HttpRequestMessage request)
     {
