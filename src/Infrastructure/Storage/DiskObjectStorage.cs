@@ -16,7 +16,8 @@ public sealed class DiskObjectStorage(StorageOptions options) : IObjectStorage
 
     public string Root { get; } = Path.GetFullPath(options.LocalRoot);
 
-    public async Task<StoredFile> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    public async Task<StoredFile> PutAsync(
+        string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken)
     {
         var target = PathOf(key);
         var temporary = Path.Combine(Root, IncomingFolder, $"{Guid.NewGuid():N}.part");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Xml.Linq;
 using Amazon.Runtime;
@@ -13,8 +14,8 @@ namespace AssetManager.Infrastructure.Storage;
 /// <see cref="HttpClient"/>, signed with SigV4 and an unsigned payload, as every presigned URL is. The SDK signs
 /// the payload's SHA-256 over http, which costs the service and the store a hash of every byte
 /// (docs/performance.md); everything else (initiate, complete, abort, delete) still goes through the SDK.
-/// A request that fails in transit or with a 5xx is sent again (the bytes are in memory), up to
-/// <see cref="Attempts"/> times, as the SDK would.
+/// A request from memory that fails in transit or with a 5xx is sent again, up to <see cref="Attempts"/> times, as
+/// the SDK would; a part streamed from its source (<see cref="StreamedBodyContent"/>) can be sent only once.
 /// </summary>
 public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock)
 {
@@ -44,10 +45,18 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
     }
 
     /// <summary>UploadPart; returns the part's ETag as the store gave it.</summary>
-    public async Task<string> UploadPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> body, CancellationToken ct)
+    public Task<string> UploadPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> body, CancellationToken ct) =>
+        UploadPartAsync(key, uploadId, partNumber, () => Body(body, null), Attempts, ct);
+
+    /// <summary>UploadPart streamed from its source, sent once; an error reading the source is rethrown as it is.</summary>
+    internal Task<string> UploadPartAsync(string key, string uploadId, int partNumber, StreamedBodyContent body, CancellationToken ct) =>
+        UploadPartAsync(key, uploadId, partNumber, () => body, attempts: 1, ct);
+
+    private async Task<string> UploadPartAsync(
+        string key, string uploadId, int partNumber, Func<HttpContent> body, int attempts, CancellationToken ct)
     {
         var url = $"{ObjectUrl(key)}?partNumber={partNumber}&uploadId={SigV4Signer.UriEncode(uploadId)}";
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, url) { Content = Body(body, null) }, ct);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, url) { Content = body() }, ct, attempts);
         return response.Headers.TryGetValues("ETag", out var etag) ? etag.First()
             : throw new StorageFailedException($"part {partNumber} of {key}: the store returned no ETag");
     }
@@ -86,7 +95,7 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
         return content;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken ct, int attempts = Attempts)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -101,7 +110,8 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 ct.ThrowIfCancellationRequested(); // a failure that the caller's cancellation caused is that cancellation
-                if (attempt < Attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
+                if (request.Content is StreamedBodyContent { SourceError: { } sourceError }) ExceptionDispatchInfo.Throw(sourceError);
+                if (attempt < attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(ex is TaskCanceledException ? "the object store did not answer in time" : ex.Message, ex);
             }
             if (response.IsSuccessStatusCode) return response;
@@ -111,7 +121,7 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
                 // earlier attempt stored before its answer was lost.
                 if (attempt > 1 && response.StatusCode == HttpStatusCode.PreconditionFailed && request.Headers.IfNoneMatch.Count > 0)
                     return new HttpResponseMessage(HttpStatusCode.OK);
-                if (attempt < Attempts && IsTransient(response.StatusCode)) { await BackOffAsync(attempt, ct); continue; }
+                if (attempt < attempts && IsTransient(response.StatusCode)) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(await ErrorReasonAsync(response, ct));
             }
         }

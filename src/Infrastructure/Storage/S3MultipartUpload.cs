@@ -7,8 +7,8 @@ namespace AssetManager.Infrastructure.Storage;
 
 /// <summary>
 /// One multipart upload: parts are read from the source into pooled buffers and sent concurrently
-/// (at most <see cref="StorageOptions.MaxConcurrentParts"/> in flight). On any failure the upload is aborted,
-/// so the store keeps nothing.
+/// (at most <see cref="StorageOptions.MaxConcurrentParts"/> in flight), after a first part that may be streamed
+/// straight from the source when its length is known. On any failure the upload is aborted, so the store keeps nothing.
 /// </summary>
 internal sealed class S3MultipartUpload(
     IAmazonS3 s3, S3BodySender sender, StorageOptions options, string key, string contentType, ArrayPool<byte> pool, ILogger logger)
@@ -17,21 +17,45 @@ internal sealed class S3MultipartUpload(
     private readonly List<PartETag> _done = [];
     private string? _uploadId;
 
+    /// <summary>Part 1 is <paramref name="firstPart"/> (this upload returns it to the pool), the rest is read from the source.</summary>
     public async Task RunAsync(byte[] firstPart, int firstLength, Stream source, CancellationToken ct)
     {
-        byte[]? buffer = firstPart;
+        byte[]? unsent = firstPart;
+        try
+        {
+            await RunAsync(() =>
+            {
+                unsent = null;
+                return SendBufferedPartsAsync(1, firstPart, firstLength, source, ct);
+            }, ct);
+        }
+        finally
+        {
+            if (unsent is not null) pool.Return(unsent); // the upload could not even be started
+        }
+    }
+
+    /// <summary>
+    /// Part 1 is the first <paramref name="streamedLength"/> bytes of the source, sent as they arrive; the rest
+    /// follows in buffered parts, read while the store still answers for part 1.
+    /// </summary>
+    public Task RunAsync(Stream source, long streamedLength, CancellationToken ct) =>
+        RunAsync(async () =>
+        {
+            var first = new StreamedBodyContent(source, streamedLength);
+            var part = SendStreamedPartAsync(first, ct);
+            _inFlight.Add(part);
+            await Task.WhenAny(first.SourceDone, part);
+            if (!first.SourceDone.IsCompleted || first.SourceError is not null) await part; // throws what stopped it
+            await SendBufferedPartsAsync(2, null, 0, source, ct);
+        }, ct);
+
+    private async Task RunAsync(Func<Task> sendParts, CancellationToken ct)
+    {
         try
         {
             _uploadId = await InitiateAsync(ct);
-            var length = firstLength;
-            for (var partNumber = 1; length > 0; partNumber++)
-            {
-                _inFlight.Add(SendPartAsync(partNumber, buffer, length, ct));
-                buffer = null;
-                if (_inFlight.Count >= options.MaxConcurrentParts) await CollectOneAsync();
-                buffer = pool.Rent(options.PartSizeBytes);
-                length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
-            }
+            await sendParts();
             _done.AddRange(await Task.WhenAll(_inFlight));
             _inFlight.Clear();
             await CompleteAsync(ct);
@@ -40,6 +64,27 @@ internal sealed class S3MultipartUpload(
         {
             await AbortAsync();
             throw;
+        }
+    }
+
+    /// <summary>Sends <paramref name="buffer"/> (when given) as part <paramref name="partNumber"/>, then the rest of the source.</summary>
+    private async Task SendBufferedPartsAsync(int partNumber, byte[]? buffer, int length, Stream source, CancellationToken ct)
+    {
+        try
+        {
+            if (buffer is null)
+            {
+                buffer = pool.Rent(options.PartSizeBytes);
+                length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
+            }
+            for (; length > 0; partNumber++)
+            {
+                _inFlight.Add(SendPartAsync(partNumber, buffer, length, ct));
+                buffer = null;
+                if (_inFlight.Count >= options.MaxConcurrentParts) await CollectOneAsync();
+                buffer = pool.Rent(options.PartSizeBytes);
+                length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
+            }
         }
         finally
         {
@@ -67,6 +112,12 @@ internal sealed class S3MultipartUpload(
         {
             pool.Return(buffer);
         }
+    }
+
+    private async Task<PartETag> SendStreamedPartAsync(StreamedBodyContent body, CancellationToken ct)
+    {
+        var etag = await sender.UploadPartAsync(key, _uploadId!, 1, body, ct);
+        return new PartETag(1, etag);
     }
 
     private async Task CollectOneAsync()

@@ -11,7 +11,9 @@ namespace AssetManager.Infrastructure.Storage;
 
 /// <summary>
 /// Streams uploads into an S3 bucket: a file that fits one part goes in a single PUT; a larger one as a multipart
-/// upload whose parts are sent while the next ones arrive, with at most a few part buffers in memory.
+/// upload whose parts are sent while the next ones arrive, with at most a few part buffers in memory. When the
+/// source vouches for a length of at least one part, that much goes as one part streamed straight through (no
+/// buffer, one request, as fast as a single PUT) and only the rest is buffered.
 /// Objects are public-read (unless turned off), cached for a day, and never overwrite an existing key.
 /// </summary>
 public sealed class S3ObjectStorage(
@@ -24,8 +26,15 @@ public sealed class S3ObjectStorage(
 
     private readonly string _publicBase = options.PublicBaseUrl + "/";
 
-    public async Task<StoredFile> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    public async Task<StoredFile> PutAsync(
+        string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken)
     {
+        if (lengthAtLeast >= options.PartSizeBytes)
+        {
+            await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
+                .RunAsync(content, lengthAtLeast, cancellationToken);
+            return new StoredFile(key, _publicBase + key);
+        }
         var probe = ArrayPool<byte>.Shared.Rent(ProbeSize);
         try
         {

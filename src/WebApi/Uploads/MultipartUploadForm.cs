@@ -24,6 +24,8 @@ public sealed class MultipartUploadForm : IUploadForm
     public const int ReadBufferSize = 64 * 1024;
 
     private readonly MultipartReader? _reader;
+    private readonly LengthLimitedStream? _body;
+    private readonly long? _declaredLength;
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private bool _fileTaken;
 
@@ -38,9 +40,10 @@ public sealed class MultipartUploadForm : IUploadForm
             throw new UploadRejectedException("Malformed multipart body: no boundary");
         var maxBodyBytes = limits.MaxFileBytes + UploadSettings.FormOverheadBytes;
         IsDeclaredTooLarge = request.ContentLength > maxBodyBytes;
-        var body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body, maxBodyBytes,
+        _declaredLength = request.ContentLength;
+        _body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body, maxBodyBytes,
             () => new FileTooLargeException(limits.MaxFileBytes));
-        _reader = new MultipartReader(boundary, body, ReadBufferSize) { BodyLengthLimit = null };
+        _reader = new MultipartReader(boundary, _body, ReadBufferSize) { BodyLengthLimit = null };
     }
 
     public bool IsDeclaredTooLarge { get; }
@@ -60,12 +63,22 @@ public sealed class MultipartUploadForm : IUploadForm
                 _fileTaken = true;
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
-                return new UploadFile(fileName, new SectionStream(section.Body));
+                var lengthAtLeast = FileLengthAtLeast();
+                return new UploadFile(fileName, new SectionStream(section.Body, lengthAtLeast), lengthAtLeast);
             }
             _fields[name] = await ReadFieldAsync(name, section.Body, cancellationToken);
         }
         return null;
     }
+
+    /// <summary>
+    /// What the declared length leaves for the file once the parts after it are given all the room the form may
+    /// take (<see cref="UploadSettings.FormOverheadBytes"/>); 0 without a declared length. The reader has taken at
+    /// least the bytes before the file from the body, so the file holds at least this much unless the parts after
+    /// it take more than that room, which <see cref="SectionStream"/> then refuses.
+    /// </summary>
+    private long FileLengthAtLeast() =>
+        _declaredLength is { } declared ? Math.Max(0, declared - _body!.Position - UploadSettings.FormOverheadBytes) : 0;
 
     public async ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken)
     {
@@ -125,9 +138,14 @@ public sealed class MultipartUploadForm : IUploadForm
     private static InvalidDataException CutShort(IOException ex) =>
         new("the body ended before the closing boundary", ex);
 
-    /// <summary>The file part's body, with a multipart body cut short reported as malformed (400), not as a server error.</summary>
-    private sealed class SectionStream(Stream inner) : Stream
+    /// <summary>
+    /// The file part's body, with a multipart body cut short reported as malformed (400), not as a server error, and
+    /// a file that ends before <paramref name="lengthAtLeast"/> refused (the object store may already hold that much).
+    /// </summary>
+    private sealed class SectionStream(Stream inner, long lengthAtLeast) : Stream
     {
+        private long _read;
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -140,8 +158,15 @@ public sealed class MultipartUploadForm : IUploadForm
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ReadSectionAsync(inner, buffer, cancellationToken);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await ReadSectionAsync(inner, buffer, cancellationToken);
+            _read += read;
+            if (read == 0 && !buffer.IsEmpty && _read < lengthAtLeast)
+                throw new UploadRejectedException(
+                    $"The form's parts after the file are larger than {UploadSettings.FormOverheadBytes} bytes");
+            return read;
+        }
 
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -112,7 +112,7 @@ public sealed class DiskStoreTests(DiskServiceFixture fx) : IClassFixture<DiskSe
         Assert.Equal($"uploads/{fileName}", key);
 
         await Assert.ThrowsAsync<StorageFailedException>(() =>
-            storage.PutAsync(key, new MemoryStream(SampleFiles.Png()), "image/png", CancellationToken.None));
+            storage.PutAsync(key, new MemoryStream(SampleFiles.Png()), "image/png", 0, CancellationToken.None));
         Assert.Equal(original, await File.ReadAllBytesAsync(Path.Combine(fx.Factory.MediaRoot, key)));
         Assert.Empty(Directory.EnumerateFiles(fx.Incoming));
 

@@ -54,7 +54,7 @@ public sealed class StorageUtilitiesTests(DefaultS3ServiceFixture fx) : IClassFi
         var (_, _, key) = await Storage.UploadUniqueAsync(new MemoryStream(original), ".png", "image/png", CancellationToken.None);
 
         await Assert.ThrowsAsync<StorageFailedException>(() =>
-            Storage.PutAsync(key, new MemoryStream(SampleFiles.Png(size)), "image/png", CancellationToken.None));
+            Storage.PutAsync(key, new MemoryStream(SampleFiles.Png(size)), "image/png", 0, CancellationToken.None));
 
         Assert.Equal(Api.Sha256(original), Api.Sha256(await Bucketing.ReadAsync(fx.S3, fx.Bucket, key)));
         Assert.Empty(await fx.IncompleteUploadsAsync());

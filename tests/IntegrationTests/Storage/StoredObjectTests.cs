@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -114,6 +115,43 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
         Assert.Matches("-4\"?$", metadata.ETag); // four 5 MiB parts: a multipart ETag
         await AssertObjectAsync(key, bytes, "video/mp4");
         Assert.Empty(await fx.IncompleteUploadsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_of_declared_length_streams_its_first_part_and_the_fields_after_it_are_kept()
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var bytes = SampleFiles.Mp4(26 * 1024 * 1024);
+
+        var asset = await client.UploadOkAsync(box, UploadForm.WithFile("long.mp4", bytes)
+            .Field("prompt_text", "a lighthouse at dusk").Field("seed", "42"));
+
+        Assert.Equal("a lighthouse at dusk", (string?)asset["prompt_text"]);
+        Assert.Equal(42, (long?)asset["seed"]);
+        var key = fx.KeyOf(asset);
+        // about 10 MiB streamed (what the declared length vouches for once the form is given its 16 MiB), then the
+        // last 16 MiB in four buffered parts: five in all, where 5 MiB parts alone would make six
+        var metadata = await fx.S3.GetObjectMetadataAsync(fx.Bucket, key);
+        Assert.Matches("-5\"?$", metadata.ETag);
+        await AssertObjectAsync(key, bytes, "video/mp4");
+        Assert.Empty(await fx.IncompleteUploadsAsync());
+    }
+
+    [Fact]
+    public async Task Fields_after_a_streamed_file_that_take_more_than_the_forms_room_are_refused_and_nothing_is_kept()
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var keys = await fx.KeysAsync();
+        var form = UploadForm.WithFile("long.mp4", SampleFiles.Mp4(22 * 1024 * 1024));
+        for (var i = 0; i < 17; i++) form.Field($"extra_{i}", new string('x', 1024 * 1024 - 64));
+
+        var response = await client.UploadAsync(box, form);
+
+        await Api.AssertJsonAsync(response, HttpStatusCode.BadRequest,
+            Api.Error("The form's parts after the file are larger than 16777216 bytes"));
+        Assert.Equal(0, Db.CountAssets(fx.Factory, box));
+        Assert.Empty(await fx.IncompleteUploadsAsync());
+        await fx.AssertBucketUnchangedAsync(keys);
     }
 
     private async Task AssertObjectAsync(string key, byte[] expected, string contentType)

@@ -48,10 +48,10 @@ public sealed class DiskObjectStorageTests : IDisposable
     [Fact]
     public async Task An_existing_key_is_never_overwritten()
     {
-        await _storage.PutAsync("uploads/same.jpg", new MemoryStream([1]), "image/jpeg", default);
+        await _storage.PutAsync("uploads/same.jpg", new MemoryStream([1]), "image/jpeg", 0, default);
 
         await Assert.ThrowsAsync<StorageFailedException>(() =>
-            _storage.PutAsync("uploads/same.jpg", new MemoryStream([2]), "image/jpeg", default));
+            _storage.PutAsync("uploads/same.jpg", new MemoryStream([2]), "image/jpeg", 0, default));
 
         Assert.Equal(new byte[] { 1 }, await File.ReadAllBytesAsync(Path.Combine(_root, "uploads", "same.jpg")));
         Assert.Empty(LeftoverParts());
@@ -63,7 +63,7 @@ public sealed class DiskObjectStorageTests : IDisposable
         var tooLarge = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, new CountingStream(null), maxBytes: 100_000);
 
         await Assert.ThrowsAsync<FileTooLargeException>(() =>
-            _storage.PutAsync("uploads/big.jpg", tooLarge, "image/jpeg", default));
+            _storage.PutAsync("uploads/big.jpg", tooLarge, "image/jpeg", 0, default));
 
         Assert.False(await _storage.ExistsAsync("uploads/big.jpg", default));
         Assert.Empty(LeftoverParts());
@@ -72,7 +72,7 @@ public sealed class DiskObjectStorageTests : IDisposable
     [Fact]
     public async Task Unsafe_keys_are_refused()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _storage.PutAsync("../x.jpg", new MemoryStream([1]), "image/jpeg", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.PutAsync("../x.jpg", new MemoryStream([1]), "image/jpeg", 0, default));
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.DeleteAsync("uploads/../../x", default));
     }
 }

@@ -20,6 +20,7 @@ public sealed class S3BodySenderTests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
+            _ = request.Content?.Headers.ContentLength; // computed on first use, as the real handler does
             var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
                 .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
             var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(ct);
@@ -182,5 +183,72 @@ public sealed class S3BodySenderTests
             () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));
 
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_streamed_part_sends_exactly_its_share_of_the_source_and_leaves_the_rest()
+    {
+        var (sender, handler) = Create(script: () => Ok("\"e\""));
+        var source = new MemoryStream(Body);
+        var content = new StreamedBodyContent(source, 6);
+
+        var etag = await sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None);
+
+        Assert.Equal("\"e\"", etag);
+        var part = Assert.Single(handler.Requests);
+        Assert.Equal("6", part.Headers["content-length"]);
+        Assert.Equal("012345"u8.ToArray(), part.Body);
+        Assert.True(content.SourceDone.IsCompletedSuccessfully);
+        Assert.Equal(6, source.Position);
+    }
+
+    [Fact]
+    public async Task A_streamed_part_is_sent_once_even_after_a_server_error()
+    {
+        var (sender, handler) = Create(script: () => Error(HttpStatusCode.ServiceUnavailable, "SlowDown", "Reduce your request rate"));
+
+        var error = await Assert.ThrowsAsync<StorageFailedException>(() => sender.UploadPartAsync(
+            "uploads/ab12.mp4", "u", 1, new StreamedBodyContent(new MemoryStream(Body), Body.Length), CancellationToken.None));
+
+        Assert.Equal("SlowDown: Reduce your request rate", error.Reason);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task An_error_reading_the_source_of_a_streamed_part_is_the_sources_not_the_stores()
+    {
+        var (sender, _) = Create();
+        var refused = new UploadRejectedException("The form's parts after the file are larger than 16777216 bytes");
+        var source = new FailingStream(refused);
+        var content = new StreamedBodyContent(source, 1024);
+
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(
+            () => sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None));
+
+        Assert.Same(refused, error);
+        Assert.Same(refused, content.SourceError);
+        Assert.True(content.SourceDone.IsCompleted);
+        Assert.Equal(1, source.Reads); // not sent again
+    }
+
+    [Fact]
+    public async Task A_source_that_ends_before_its_share_fails_the_part()
+    {
+        var (sender, _) = Create();
+        var content = new StreamedBodyContent(new MemoryStream(Body), Body.Length + 1);
+
+        await Assert.ThrowsAsync<EndOfStreamException>(
+            () => sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None));
+    }
+
+    private sealed class FailingStream(Exception error) : MemoryStream
+    {
+        public int Reads { get; private set; }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return ValueTask.FromException<int>(error);
+        }
     }
 }

@@ -43,12 +43,12 @@ public sealed class StorageSpy
 
     public StorageSpy()
     {
-        Storage.PutAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+        Storage.PutAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<long>(), Arg.Any<CancellationToken>())
             .Returns(async call =>
             {
                 var key = call.ArgAt<string>(0);
                 var copy = new MemoryStream();
-                await call.ArgAt<Stream>(1).CopyToAsync(copy, call.ArgAt<CancellationToken>(3));
+                await call.ArgAt<Stream>(1).CopyToAsync(copy, call.ArgAt<CancellationToken>(4));
                 Objects[key] = (copy.ToArray(), call.ArgAt<string>(2));
                 return new StoredFile(key, BaseUrl + key);
             });

@@ -13,7 +13,11 @@ public interface IObjectStorage
     /// <see cref="Domain.Common.StorageFailedException"/>; errors reading <paramref name="content"/> propagate as
     /// they are. On any failure nothing is left in the store.
     /// </summary>
-    Task<StoredFile> PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
+    /// <param name="lengthAtLeast">
+    /// How many bytes <paramref name="content"/> is known to hold at least (0 when nothing is known); a store may
+    /// send that many before the end is in sight. A source that ends sooner must fail its read.
+    /// </param>
+    Task<StoredFile> PutAsync(string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken);
 
     /// <summary>Deletes an object; a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);

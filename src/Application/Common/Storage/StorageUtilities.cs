@@ -12,7 +12,7 @@ public static class StorageUtilities
         CancellationToken cancellationToken, string folder = ObjectKeys.UploadsFolder)
     {
         var key = ObjectKeys.NewKey(extension, folder);
-        var stored = await storage.PutAsync(key, content, contentType, cancellationToken);
+        var stored = await storage.PutAsync(key, content, contentType, lengthAtLeast: 0, cancellationToken);
         return (stored.Url, key[(key.LastIndexOf('/') + 1)..], stored.Key);
     }
 

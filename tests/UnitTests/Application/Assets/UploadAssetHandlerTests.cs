@@ -44,6 +44,17 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     // ---- the happy paths ------------------------------------------------------------------------------------
 
     [Fact]
+    public async Task The_length_the_form_vouches_for_is_passed_on_to_the_store()
+    {
+        var content = Samples.WithLength(Samples.Jpeg, 10_000);
+
+        await Upload(Form(new UploadFile("photo.jpg", new MemoryStream(content), LengthAtLeast: 9_000)));
+
+        await _spy.Storage.Received(1).PutAsync(
+            Arg.Any<string>(), Arg.Any<Stream>(), "image/jpeg", 9_000, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Image_upload_streams_the_whole_file_and_saves_the_asset()
     {
         var content = Samples.WithLength(Samples.Jpeg, 10_000); // longer than the detector's head
@@ -219,7 +230,7 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
         var error = await Assert.ThrowsAsync<FileTooLargeException>(() => Upload(form, maxBytes: 10_000));
 
         Assert.Equal("File too large. Maximum size is 10000 bytes.", error.Message);
-        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default);
+        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default, default);
         Assert.InRange(source.BytesRead, 0, 4096); // at most the leading bytes the content check needs
     }
 
@@ -250,7 +261,7 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
 
         await Assert.ThrowsAsync<FileTooLargeException>(() => Upload(form, maxBytes: 10_000));
 
-        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default);
+        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default, default);
         await AssertNothingStored();
     }
 
@@ -277,7 +288,7 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["Must be a valid boolean."], error.Errors["is_favorite"]);
         Assert.Equal(["Value must be a JSON object."], error.Errors["generation_config"]);
-        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default);
+        await _spy.Storage.DidNotReceiveWithAnyArgs().PutAsync(default!, default!, default!, default, default);
         await AssertNothingStored();
     }
 
@@ -348,7 +359,7 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Store_failure_propagates_and_leaves_no_row()
     {
-        _spy.Storage.PutAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+        _spy.Storage.PutAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<long>(), Arg.Any<CancellationToken>())
             .Returns(Task.FromException<StoredFile>(new StorageFailedException("AccessDenied: no")));
 
         var error = await Assert.ThrowsAsync<StorageFailedException>(() => Upload(Form("a.png", Samples.Png)));

@@ -22,5 +22,8 @@ public interface IUploadForm
     ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The file part: the name the client gave and its content, to be read once.</summary>
-public sealed record UploadFile(string FileName, Stream Content);
+/// <summary>
+/// The file part: the name the client gave and its content, to be read once. <see cref="LengthAtLeast"/> is what the
+/// form's declared length vouches for (0 when nothing): the content fails its read rather than end sooner.
+/// </summary>
+public sealed record UploadFile(string FileName, Stream Content, long LengthAtLeast = 0);

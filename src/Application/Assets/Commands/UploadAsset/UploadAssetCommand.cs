@@ -43,7 +43,8 @@ internal sealed class UploadAssetHandler(
             var content = new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, limits.MaxFileBytes);
 
             await RefuseEarlyFieldErrorsAsync(command.Form, content, cancellationToken);
-            var stored = await storage.PutAsync(ObjectKeys.NewKey(format.Extension), content, format.ContentType, cancellationToken);
+            var stored = await storage.PutAsync(
+                ObjectKeys.NewKey(format.Extension), content, format.ContentType, file.LengthAtLeast, cancellationToken);
             Asset asset;
             try
             {
