@@ -18,6 +18,13 @@ public sealed class MultipartUploadForm : IUploadForm
     public const int MaxFieldBytes = 1024 * 1024;
 
     /// <summary>
+    /// Room for the parts after the file when the request declares its length: four text fields of the largest
+    /// size. What the declared length leaves beyond it may be streamed to the store before the file's end has been
+    /// read (docs/adr/0003); the clients of the original document send a few short fields after the file.
+    /// </summary>
+    public const long RoomAfterFileBytes = 4 * MaxFieldBytes;
+
+    /// <summary>
     /// The reader's buffer, and so the most one read of the file part returns. The default (4 KiB) turns a 1 GiB
     /// upload into 262,144 small asynchronous reads; 64 KiB makes that 16,384.
     /// </summary>
@@ -72,13 +79,13 @@ public sealed class MultipartUploadForm : IUploadForm
     }
 
     /// <summary>
-    /// What the declared length leaves for the file once the parts after it are given all the room the form may
-    /// take (<see cref="UploadSettings.FormOverheadBytes"/>); 0 without a declared length. The reader has taken at
-    /// least the bytes before the file from the body, so the file holds at least this much unless the parts after
-    /// it take more than that room, which <see cref="SectionStream"/> then refuses.
+    /// What the declared length leaves for the file once the parts after it are given their room
+    /// (<see cref="RoomAfterFileBytes"/>); 0 without a declared length. The reader has taken at least the bytes
+    /// before the file from the body, so the file holds at least this much unless the parts after it take more
+    /// than that room, which <see cref="SectionStream"/> then refuses.
     /// </summary>
     private long FileLengthAtLeast() =>
-        _declaredLength is { } declared ? Math.Max(0, declared - _body!.Position - UploadSettings.FormOverheadBytes) : 0;
+        _declaredLength is { } declared ? Math.Max(0, declared - _body!.Position - RoomAfterFileBytes) : 0;
 
     public async ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken)
     {
@@ -163,8 +170,7 @@ public sealed class MultipartUploadForm : IUploadForm
             var read = await ReadSectionAsync(inner, buffer, cancellationToken);
             _read += read;
             if (read == 0 && !buffer.IsEmpty && _read < lengthAtLeast)
-                throw new UploadRejectedException(
-                    $"The form's parts after the file are larger than {UploadSettings.FormOverheadBytes} bytes");
+                throw new UploadRejectedException($"The form's parts after the file are larger than {RoomAfterFileBytes} bytes");
             return read;
         }
 
