@@ -105,7 +105,7 @@ public sealed class Benchmark(Options options)
     {
         var assets = new List<int>();
         var keys = new List<string>();
-        // the large-file path (a multipart upload of two parts) a few times each way, so that its hot methods
+        // the large-file path (a streamed part and a buffered one) a few times each way, so that its hot methods
         // are compiled at the final tier before the clock runs
         for (var round = 0; mediumFile is not null && round < 4; round++)
         {
@@ -189,7 +189,7 @@ public sealed class Benchmark(Options options)
                 }
             }
         }
-        // the multipart ceiling, measured after both legs of each size so that the headline pair stays as it was
+        // the small-part multipart comparison, measured after both legs of each size so that the headline pair stays as it was
         for (var run = 0; run < options.Runs; run++)
         {
             var key = DirectKey("direct-multipart", ".mp4");
@@ -314,7 +314,7 @@ public sealed class Benchmark(Options options)
     }
 
     /// <summary>
-    /// A multipart upload straight to S3 as the service makes one: parts of <see cref="Options.PartSize"/>, at most
+    /// A multipart upload straight to S3 as the service makes one for a body of unknown length: parts of <see cref="Options.PartSize"/>, at most
     /// <see cref="Options.PartsInFlight"/> at a time, each a presigned PUT from memory; initiate and complete included.
     /// </summary>
     private async Task<TimeSpan> PutDirectMultipartAsync(string key, string path, CancellationToken ct)
@@ -405,7 +405,7 @@ public sealed class LargeResult(long size)
     public long Size => size;
     public List<double> Direct { get; } = [];
     public List<double> Service { get; } = [];
-    /// <summary>A direct multipart upload (presigned parts of the service's part size and parallelism): the ceiling of any streaming design.</summary>
+    /// <summary>A direct multipart upload in the service's buffered part size and parallelism (its path for a body of unknown length).</summary>
     public List<double> DirectMultipart { get; } = [];
     public CpuSample DirectCpu { get; set; }
     public CpuSample DirectMultipartCpu { get; set; }

@@ -35,8 +35,9 @@ public static class Report
                 md.AppendLine($"| {Options.FormatSize(r.Size)} | {d:F3} | {s:F3} | {s / d:F2}x | {mib / d:F1} | {mib / s:F1} | {Benchmark.Mib(r.ServicePeakAfter):F1} |");
             }
             md.AppendLine();
-            md.AppendLine($"The ceiling of a streaming upload: the same bytes as a direct multipart upload ({Options.FormatSize(o.PartSize)} parts, " +
-                          $"{o.PartsInFlight} in flight, presigned, from memory; same client):");
+            md.AppendLine($"For comparison, the same bytes as a direct multipart upload in small parts ({Options.FormatSize(o.PartSize)}, " +
+                          $"{o.PartsInFlight} in flight, presigned, from memory; same client): how the service sends a body without a declared " +
+                          "length, and sent every large file before docs/adr/0003:");
             md.AppendLine();
             md.AppendLine("| size | direct multipart median s | direct multipart / direct PUT | service / direct multipart |");
             md.AppendLine("|---|---:|---:|---:|");
