@@ -17,9 +17,19 @@ namespace AssetManager.Infrastructure.Storage;
 /// A request from memory that fails in transit or with a 5xx is sent again, up to <see cref="Attempts"/> times, as
 /// the SDK would; a part streamed from its source (<see cref="StreamedBodyContent"/>) can be sent only once.
 /// </summary>
-public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock)
+public sealed class S3BodySender(
+    HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock, TimeSpan? stallTimeout = null)
 {
     public const int Attempts = 3;
+
+    /// <summary>
+    /// How long the store may keep a request waiting: to take the next bytes, or to answer once it has them all.
+    /// Not a limit on the whole request, since a streamed part lasts as long as the client's upload; time spent
+    /// waiting for the client does not count.
+    /// </summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly TimeSpan _stallTimeout = stallTimeout ?? DefaultStallTimeout;
     private const int MaxErrorBodyBytes = 64 * 1024;
 
     // Without keys in the configuration, the SDK's chain (environment, profile, instance metadata) as for the client;
@@ -101,18 +111,21 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
         {
             ct.ThrowIfCancellationRequested();
             using var request = build();
+            using var stalled = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            stalled.CancelAfter(_stallTimeout);
+            if (request.Content is StreamedBodyContent streamed) streamed.WaitingOnStore = waiting => Rearm(stalled, waiting);
             HttpResponseMessage response;
             try
             {
                 _signer.Sign(request, await _credentials.Value.GetCredentialsAsync(), clock.GetUtcNow().UtcDateTime, SigV4Signer.UnsignedPayload);
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stalled.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 ct.ThrowIfCancellationRequested(); // a failure that the caller's cancellation caused is that cancellation
                 if (request.Content is StreamedBodyContent { SourceError: { } sourceError }) ExceptionDispatchInfo.Throw(sourceError);
                 if (attempt < attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
-                throw new StorageFailedException(ex is TaskCanceledException ? "the object store did not answer in time" : ex.Message, ex);
+                throw new StorageFailedException(ex is OperationCanceledException ? "the object store did not answer in time" : ex.Message, ex);
             }
             if (response.IsSuccessStatusCode) return response;
             using (response)
@@ -124,6 +137,18 @@ public sealed class S3BodySender(HttpClient http, AWSCredentials? explicitCreden
                 if (attempt < attempts && IsTransient(response.StatusCode)) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(await ErrorReasonAsync(response, ct));
             }
+        }
+    }
+
+    private void Rearm(CancellationTokenSource stalled, bool waitingOnStore)
+    {
+        try
+        {
+            stalled.CancelAfter(waitingOnStore ? _stallTimeout : Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // the store answered before the body was sent (a refusal): the content may still be finishing its write
         }
     }
 

@@ -39,7 +39,8 @@ public static class S3ClientFactory
             AllowAutoRedirect = false, // a redirect would resend the bytes and the credentials elsewhere
             UseCookies = false,
         };
-        var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5) };
+        // S3BodySender times each request by the store's progress: a streamed part lasts as long as the client's upload
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         return new S3BodySender(http, ExplicitCredentials(options), options, TimeProvider.System);
     }
 

@@ -29,7 +29,7 @@ public sealed class S3ObjectStorage(
     public async Task<StoredFile> PutAsync(
         string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken)
     {
-        if (lengthAtLeast >= options.PartSizeBytes)
+        if (options.StreamFirstPart && lengthAtLeast >= options.PartSizeBytes)
         {
             await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
                 .RunAsync(content, lengthAtLeast, cancellationToken);

@@ -38,6 +38,13 @@ public sealed record StorageOptions
 
     public int MaxConcurrentParts { get; init; } = 4;
 
+    /// <summary>
+    /// Stream a large file's first part from the client's connection when the request declares its length
+    /// (docs/adr/0003). Off, every large file goes in buffered parts: slower on RGW, but a client that pauses
+    /// longer than the store's idle timeout (about 20 s on AWS S3) no longer fails its upload.
+    /// </summary>
+    public bool StreamFirstPart { get; init; } = true;
+
     public bool UsesS3 => !string.IsNullOrWhiteSpace(BucketName);
     public bool UsesPathStyle => AddressingStyle.Equals("path", StringComparison.OrdinalIgnoreCase);
     public bool UsesAcl => !string.IsNullOrWhiteSpace(DefaultAcl) && !DefaultAcl.Equals("none", StringComparison.OrdinalIgnoreCase);
@@ -78,6 +85,7 @@ public sealed record StorageOptions
             LocalPublicBaseUrl = (Get("LocalPublicBaseUrl", "MEDIA_PUBLIC_BASE_URL") ?? "").TrimEnd('/'),
             PartSizeBytes = int.TryParse(section["PartSizeBytes"], out var part) && part >= 5 * 1024 * 1024 ? part : defaults.PartSizeBytes,
             MaxConcurrentParts = int.TryParse(section["MaxConcurrentParts"], out var parallel) && parallel > 0 ? parallel : defaults.MaxConcurrentParts,
+            StreamFirstPart = bool.TryParse(section["StreamFirstPart"], out var stream) ? stream : defaults.StreamFirstPart,
         };
     }
 

@@ -19,6 +19,9 @@ internal sealed class StreamedBodyContent(Stream source, long length) : HttpCont
 
     public Exception? SourceError { get; private set; }
 
+    /// <summary>Told true before each write to the store, false before each read of the source (for a stall timer).</summary>
+    public Action<bool>? WaitingOnStore { get; set; }
+
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -26,7 +29,9 @@ internal sealed class StreamedBodyContent(Stream source, long length) : HttpCont
         {
             for (var left = length; left > 0;)
             {
+                WaitingOnStore?.Invoke(false);
                 var read = await ReadSourceAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken);
+                WaitingOnStore?.Invoke(true);
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 left -= read;
             }

@@ -204,3 +204,26 @@ public static class Samples
         return bytes;
     }
 }
+
+public sealed class BufferedPartsFixture : S3ServiceFixture
+{
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Storage:StreamFirstPart"] = "false";
+}
+
+/// <summary><c>Storage:StreamFirstPart=false</c>: a file of declared length goes in buffered parts as well.</summary>
+public sealed class BufferedPartsTests(BufferedPartsFixture fx) : IClassFixture<BufferedPartsFixture>
+{
+    [Fact]
+    public async Task With_streaming_turned_off_a_26_MiB_file_goes_up_in_5_MiB_parts()
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var bytes = SampleFiles.Mp4(26 * 1024 * 1024);
+
+        var asset = await client.UploadOkAsync(box, UploadForm.WithFile("long.mp4", bytes));
+
+        var key = fx.KeyOf(asset);
+        var metadata = await fx.S3.GetObjectMetadataAsync(fx.Bucket, key);
+        Assert.Matches("-6\"?$", metadata.ETag);
+        Assert.Equal(Api.Sha256(bytes), Api.Sha256(await Bucketing.ReadAsync(fx.S3, fx.Bucket, key)));
+    }
+}

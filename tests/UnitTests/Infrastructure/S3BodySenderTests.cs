@@ -241,6 +241,54 @@ public sealed class S3BodySenderTests
             () => sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_streamed_part_may_outlast_the_stall_timeout_while_the_client_sends_slowly()
+    {
+        var handler = new ScriptedHandler(() => Ok("\"e\""));
+        var sender = new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"),
+            new StorageOptions { BucketName = "media", EndpointUrl = "http://127.0.0.1:9000" }, new FixedClock(),
+            stallTimeout: TimeSpan.FromMilliseconds(150));
+        var content = new StreamedBodyContent(new SlowStream(Body, TimeSpan.FromMilliseconds(80)), Body.Length);
+
+        var etag = await sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None);
+
+        Assert.Equal("\"e\"", etag);
+        Assert.Equal(Body, Assert.Single(handler.Requests).Body); // ten reads of 80 ms: 800 ms in all
+    }
+
+    [Fact]
+    public async Task A_store_that_keeps_a_request_waiting_past_the_stall_timeout_fails_it()
+    {
+        var sender = new S3BodySender(new HttpClient(new SilentHandler()), new BasicAWSCredentials("AKID", "SECRET"),
+            new StorageOptions { BucketName = "media", EndpointUrl = "http://127.0.0.1:9000" }, new FixedClock(),
+            stallTimeout: TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAsync<StorageFailedException>(
+            () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));
+
+        Assert.Equal("the object store did not answer in time", error.Reason);
+    }
+
+    /// <summary>Never answers.</summary>
+    private sealed class SilentHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    /// <summary>One byte per read, each after a pause.</summary>
+    private sealed class SlowStream(byte[] bytes, TimeSpan pause) : MemoryStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(pause, cancellationToken);
+            return await base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
+        }
+    }
+
     private sealed class FailingStream(Exception error) : MemoryStream
     {
         public int Reads { get; private set; }

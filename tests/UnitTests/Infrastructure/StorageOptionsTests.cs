@@ -26,6 +26,7 @@ public sealed class StorageOptionsTests
         Assert.Equal("public-read", options.DefaultAcl);
         Assert.True(options.UsesAcl);
         Assert.True(options.CreateBucket);
+        Assert.True(options.StreamFirstPart);
         Assert.Equal("/srv/media", options.LocalRoot);
         Assert.Equal("", options.LocalPublicBaseUrl);
     }
@@ -80,6 +81,7 @@ public sealed class StorageOptionsTests
             ("Storage:BucketName", "from-section"), ("AWS_STORAGE_BUCKET_NAME", "from-env"),
             ("Storage:Region", "kz-1"), ("Storage:EndpointUrl", "https://s3.example.net"),
             ("Storage:DefaultAcl", ""), ("Storage:PartSizeBytes", "10485760"), ("Storage:MaxConcurrentParts", "2"),
+            ("Storage:StreamFirstPart", "false"),
             ("Storage:LocalRoot", "/data/m"), ("Storage:LocalPublicBaseUrl", "https://api.example.com/"));
 
         Assert.Equal("from-section", options.BucketName);
@@ -88,6 +90,7 @@ public sealed class StorageOptionsTests
         Assert.False(options.UsesAcl);
         Assert.Equal(10 * 1024 * 1024, options.PartSizeBytes);
         Assert.Equal(2, options.MaxConcurrentParts);
+        Assert.False(options.StreamFirstPart);
         Assert.Equal("/data/m", options.LocalRoot);
         Assert.Equal("https://api.example.com", options.LocalPublicBaseUrl);
     }
