@@ -123,7 +123,9 @@ public sealed class S3BodySender(
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 ct.ThrowIfCancellationRequested(); // a failure that the caller's cancellation caused is that cancellation
-                if (request.Content is StreamedBodyContent { SourceError: { } sourceError }) ExceptionDispatchInfo.Throw(sourceError);
+                // the client's error, not the store's; a cancelled read of the source is the stall timer's doing
+                if (request.Content is StreamedBodyContent { SourceError: { } sourceError } && sourceError is not OperationCanceledException)
+                    ExceptionDispatchInfo.Throw(sourceError);
                 if (attempt < attempts && ex is HttpRequestException) { await BackOffAsync(attempt, ct); continue; }
                 throw new StorageFailedException(ex is OperationCanceledException ? "the object store did not answer in time" : ex.Message, ex);
             }
@@ -135,7 +137,7 @@ public sealed class S3BodySender(
                 if (attempt > 1 && response.StatusCode == HttpStatusCode.PreconditionFailed && request.Headers.IfNoneMatch.Count > 0)
                     return new HttpResponseMessage(HttpStatusCode.OK);
                 if (attempt < attempts && IsTransient(response.StatusCode)) { await BackOffAsync(attempt, ct); continue; }
-                throw new StorageFailedException(await ErrorReasonAsync(response, ct));
+                throw new StorageFailedException(await ErrorReasonAsync(response, stalled.Token, ct));
             }
         }
     }
@@ -157,20 +159,20 @@ public sealed class S3BodySender(
     private static Task BackOffAsync(int attempt, CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
 
     /// <summary>The reason as <see cref="S3Errors"/> gives it for the SDK: <c>Code: Message</c> from the S3 error body.</summary>
-    private static async Task<string> ErrorReasonAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<string> ErrorReasonAsync(HttpResponseMessage response, CancellationToken stalled, CancellationToken ct)
     {
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            await using var body = await response.Content.ReadAsStreamAsync(stalled);
             var buffer = new byte[MaxErrorBodyBytes];
-            var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+            var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, stalled);
             var error = XDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).Root;
             var code = error?.Element("Code")?.Value;
             if (!string.IsNullOrEmpty(code)) return $"{code}: {error!.Element("Message")?.Value ?? response.ReasonPhrase}";
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // no S3 error body: the status is the reason
+            // no S3 error body, or the store stalled while sending it: the status is the reason
         }
         return $"{(int)response.StatusCode} {response.ReasonPhrase}";
     }

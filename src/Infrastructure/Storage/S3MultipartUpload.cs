@@ -79,6 +79,7 @@ internal sealed class S3MultipartUpload(
             }
             for (; length > 0; partNumber++)
             {
+                if (_inFlight.Find(part => part.IsFaulted) is { } failed) await failed; // no more bytes for a lost upload
                 _inFlight.Add(SendPartAsync(partNumber, buffer, length, ct));
                 buffer = null;
                 if (_inFlight.Count >= options.MaxConcurrentParts) await CollectOneAsync();

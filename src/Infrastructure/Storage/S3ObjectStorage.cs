@@ -20,6 +20,9 @@ public sealed class S3ObjectStorage(
     IAmazonS3 s3, S3BodySender sender, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
 {
     public const string CacheControl = "max-age=86400";
+
+    /// <summary>S3's largest part (RGW's too): a longer streamed part would be refused after all its bytes.</summary>
+    public const long MaxPartBytes = 5L * 1024 * 1024 * 1024;
     private const int ProbeSize = 256 * 1024;
 
     private static readonly ArrayPool<byte> PartPool = new PartBufferPool(retained: 8);
@@ -32,7 +35,7 @@ public sealed class S3ObjectStorage(
         if (options.StreamFirstPart && lengthAtLeast >= options.PartSizeBytes)
         {
             await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
-                .RunAsync(content, lengthAtLeast, cancellationToken);
+                .RunAsync(content, Math.Min(lengthAtLeast, MaxPartBytes), cancellationToken);
             return new StoredFile(key, _publicBase + key);
         }
         var probe = ArrayPool<byte>.Shared.Rent(ProbeSize);

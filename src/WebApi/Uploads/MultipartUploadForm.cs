@@ -19,10 +19,17 @@ public sealed class MultipartUploadForm : IUploadForm
 
     /// <summary>
     /// Room for the parts after the file when the request declares its length: four text fields of the largest
-    /// size. What the declared length leaves beyond it may be streamed to the store before the file's end has been
-    /// read (docs/adr/0003); the clients of the original document send a few short fields after the file.
+    /// size with their framing. What the declared length leaves beyond it may be streamed to the store before the
+    /// file's end has been read (docs/adr/0003); the clients of the original document send a few short fields
+    /// after the file.
     /// </summary>
-    public const long RoomAfterFileBytes = 4 * MaxFieldBytes;
+    public const long RoomAfterFileBytes = 4 * MaxFieldBytes + 64 * 1024;
+
+    /// <summary>
+    /// The least length worth vouching for: S3's smallest part (5 MiB), below which no store streams anything.
+    /// A smaller file keeps no limit on the parts after it.
+    /// </summary>
+    public const long LeastVouchedLength = 5 * 1024 * 1024;
 
     /// <summary>
     /// The reader's buffer, and so the most one read of the file part returns. The default (4 KiB) turns a 1 GiB
@@ -80,12 +87,15 @@ public sealed class MultipartUploadForm : IUploadForm
 
     /// <summary>
     /// What the declared length leaves for the file once the parts after it are given their room
-    /// (<see cref="RoomAfterFileBytes"/>); 0 without a declared length. The reader has taken at least the bytes
-    /// before the file from the body, so the file holds at least this much unless the parts after it take more
-    /// than that room, which <see cref="SectionStream"/> then refuses.
+    /// (<see cref="RoomAfterFileBytes"/>); 0 without a declared length or below <see cref="LeastVouchedLength"/>.
+    /// The reader has taken at least the bytes before the file from the body, so the file holds at least this
+    /// much unless the parts after it take more than that room, which <see cref="SectionStream"/> then refuses.
     /// </summary>
-    private long FileLengthAtLeast() =>
-        _declaredLength is { } declared ? Math.Max(0, declared - _body!.Position - RoomAfterFileBytes) : 0;
+    private long FileLengthAtLeast()
+    {
+        var left = _declaredLength is { } declared ? declared - _body!.Position - RoomAfterFileBytes : 0;
+        return left >= LeastVouchedLength ? left : 0;
+    }
 
     public async ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken)
     {

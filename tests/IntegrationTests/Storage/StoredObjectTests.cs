@@ -156,7 +156,7 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
         var response = await client.UploadAsync(box, form);
 
         await Api.AssertJsonAsync(response, HttpStatusCode.BadRequest,
-            Api.Error("The form's parts after the file are larger than 4194304 bytes"));
+            Api.Error("The form's parts after the file are larger than 4259840 bytes"));
         Assert.Equal(0, Db.CountAssets(fx.Factory, box));
         Assert.Empty(await fx.IncompleteUploadsAsync());
         await fx.AssertBucketUnchangedAsync(keys);

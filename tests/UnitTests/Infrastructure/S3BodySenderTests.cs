@@ -218,7 +218,7 @@ public sealed class S3BodySenderTests
     public async Task An_error_reading_the_source_of_a_streamed_part_is_the_sources_not_the_stores()
     {
         var (sender, _) = Create();
-        var refused = new UploadRejectedException("The form's parts after the file are larger than 16777216 bytes");
+        var refused = new UploadRejectedException("The form's parts after the file are larger than 4259840 bytes");
         var source = new FailingStream(refused);
         var content = new StreamedBodyContent(source, 1024);
 
@@ -265,6 +265,18 @@ public sealed class S3BodySenderTests
 
         var error = await Assert.ThrowsAsync<StorageFailedException>(
             () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));
+
+        Assert.Equal("the object store did not answer in time", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_read_of_the_source_cancelled_by_the_stall_timer_is_the_stores_timeout_not_the_clients_error()
+    {
+        var (sender, _) = Create();
+        var content = new StreamedBodyContent(new FailingStream(new OperationCanceledException()), 1024);
+
+        var error = await Assert.ThrowsAsync<StorageFailedException>(
+            () => sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None));
 
         Assert.Equal("the object store did not answer in time", error.Reason);
     }
