@@ -23,6 +23,7 @@ public sealed class StoreDownTests(OwnMotoS3ServiceFixture fx) : IClassFixture<O
         {
             await AssertFailedUploadAsync(client, box, 2048); // single PUT
             await AssertFailedUploadAsync(client, box, 600 * 1024); // multipart upload
+            await AssertFailedUploadAsync(client, box, 10 * 1024 * 1024); // first part streamed (docs/adr/0003)
             Assert.False(await storage.DeleteByUrlAsync(url, NullLogger.Instance, CancellationToken.None));
         }
         finally
@@ -60,6 +61,7 @@ public sealed class RowSaveFailsTests(DefaultS3ServiceFixture fx) : IClassFixtur
     [Theory]
     [InlineData(2048)]
     [InlineData(600 * 1024)]
+    [InlineData(10 * 1024 * 1024)] // first part streamed
     public async Task A_failed_insert_deletes_the_stored_object(int size)
     {
         var (client, box) = await fx.NewBoxAsync();
