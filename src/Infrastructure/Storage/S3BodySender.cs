@@ -21,6 +21,7 @@ public sealed class S3BodySender(
     HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock, TimeSpan? stallTimeout = null)
 {
     public const int Attempts = 3;
+    private const int MaxErrorBodyBytes = 64 * 1024;
 
     /// <summary>
     /// How long the store may keep a request waiting: to take the next bytes, or to answer once it has them all.
@@ -30,7 +31,6 @@ public sealed class S3BodySender(
     public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly TimeSpan _stallTimeout = stallTimeout ?? DefaultStallTimeout;
-    private const int MaxErrorBodyBytes = 64 * 1024;
 
     // Without keys in the configuration, the SDK's chain (environment, profile, instance metadata) as for the client;
     // looked up on first use so that start-up never fails on it, and again after a failure.
