@@ -72,19 +72,18 @@ internal sealed class S3MultipartUpload(
     {
         try
         {
-            if (buffer is null)
+            for (; ; partNumber++)
             {
-                buffer = pool.Rent(options.PartSizeBytes);
-                length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
-            }
-            for (; length > 0; partNumber++)
-            {
+                if (buffer is null)
+                {
+                    buffer = pool.Rent(options.PartSizeBytes);
+                    length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
+                }
+                if (length == 0) return;
                 if (_inFlight.Find(part => part.IsFaulted) is { } failed) await failed; // no more bytes for a lost upload
                 _inFlight.Add(SendPartAsync(partNumber, buffer, length, ct));
                 buffer = null;
                 if (_inFlight.Count >= options.MaxConcurrentParts) await CollectOneAsync();
-                buffer = pool.Rent(options.PartSizeBytes);
-                length = await StreamCopy.FillAsync(source, buffer.AsMemory(0, options.PartSizeBytes), ct);
             }
         }
         finally

@@ -42,11 +42,16 @@ public sealed class S3BodySenderTests
     private static (S3BodySender Sender, ScriptedHandler Handler) Create(string acl = "public-read", params Func<HttpResponseMessage>[] script)
     {
         var handler = new ScriptedHandler(script.Length > 0 ? script : [() => Ok("\"etag\"")]);
+        return (Sender(handler, acl), handler);
+    }
+
+    private static S3BodySender Sender(HttpMessageHandler handler, string acl = "public-read", TimeSpan? stallTimeout = null)
+    {
         var options = new StorageOptions
         {
             BucketName = "media", EndpointUrl = "http://127.0.0.1:9000", Region = "us-east-1", DefaultAcl = acl,
         };
-        return (new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"), options, new FixedClock()), handler);
+        return new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"), options, new FixedClock(), stallTimeout);
     }
 
     [Fact]
@@ -245,9 +250,7 @@ public sealed class S3BodySenderTests
     public async Task A_streamed_part_may_outlast_the_stall_timeout_while_the_client_sends_slowly()
     {
         var handler = new ScriptedHandler(() => Ok("\"e\""));
-        var sender = new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"),
-            new StorageOptions { BucketName = "media", EndpointUrl = "http://127.0.0.1:9000" }, new FixedClock(),
-            stallTimeout: TimeSpan.FromMilliseconds(150));
+        var sender = Sender(handler, stallTimeout: TimeSpan.FromMilliseconds(150));
         var content = new StreamedBodyContent(new SlowStream(Body, TimeSpan.FromMilliseconds(80)), Body.Length);
 
         var etag = await sender.UploadPartAsync("uploads/ab12.mp4", "u", 1, content, CancellationToken.None);
@@ -259,9 +262,7 @@ public sealed class S3BodySenderTests
     [Fact]
     public async Task A_store_that_keeps_a_request_waiting_past_the_stall_timeout_fails_it()
     {
-        var sender = new S3BodySender(new HttpClient(new SilentHandler()), new BasicAWSCredentials("AKID", "SECRET"),
-            new StorageOptions { BucketName = "media", EndpointUrl = "http://127.0.0.1:9000" }, new FixedClock(),
-            stallTimeout: TimeSpan.FromMilliseconds(100));
+        var sender = Sender(new SilentHandler(), stallTimeout: TimeSpan.FromMilliseconds(100));
 
         var error = await Assert.ThrowsAsync<StorageFailedException>(
             () => sender.PutObjectAsync("uploads/ab12.jpg", Body, "image/jpeg", CancellationToken.None));

@@ -44,9 +44,9 @@ public sealed class S3StreamedUploadTests
         }
     }
 
-    private S3ObjectStorage Storage() => new(_s3,
-        new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), _options, new FixedClock()),
-        _options, NullLogger<S3ObjectStorage>.Instance);
+    private S3ObjectStorage Storage(StorageOptions? options = null) => new(_s3,
+        new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options ?? _options, new FixedClock()),
+        options ?? _options, NullLogger<S3ObjectStorage>.Instance);
 
     [Fact]
     public async Task Part_one_is_the_vouched_length_and_the_rest_follows_as_part_two()
@@ -89,12 +89,7 @@ public sealed class S3StreamedUploadTests
     [Fact]
     public async Task With_streaming_turned_off_the_vouched_length_is_ignored()
     {
-        var options = _options with { StreamFirstPart = false };
-        var storage = new S3ObjectStorage(_s3,
-            new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options, new FixedClock()),
-            options, NullLogger<S3ObjectStorage>.Instance);
-
-        await storage.PutAsync("uploads/a.mp4", new MemoryStream(new byte[9 * MiB]), "video/mp4", 6 * MiB, CancellationToken.None);
+        await Storage(_options with { StreamFirstPart = false }).PutAsync("uploads/a.mp4", new MemoryStream(new byte[9 * MiB]), "video/mp4", 6 * MiB, CancellationToken.None);
 
         Assert.Equal([(1, 5L * MiB), (2, 4L * MiB)], _store.Parts.OrderBy(p => p.Part));
     }
