@@ -1,3 +1,4 @@
+using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Behaviors;
 using AssetManager.Application.Common.Mapping;
@@ -29,6 +30,7 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<IAppDbContext>(includeInternalTypes: true);
 MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
+builder.Services.AddSingleton<RecentTokens>();
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 

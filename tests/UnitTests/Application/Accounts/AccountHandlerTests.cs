@@ -16,11 +16,14 @@ public sealed class AccountHandlerTests : IDisposable
     private readonly TestDb _db = new();
     private readonly FixedClock _clock = new();
     private readonly IIdentityService _identity = Substitute.For<IIdentityService>();
+    private readonly RecentTokens _recent;
+
+    public AccountHandlerTests() => _recent = new RecentTokens(_clock);
 
     public void Dispose() => _db.Dispose();
 
     private async Task<int?> Authenticate(string key) =>
-        await new AuthenticateTokenHandler(_db.NewContext()).Handle(new AuthenticateTokenQuery(key), default);
+        await new AuthenticateTokenHandler(_db.NewContext(), _recent).Handle(new AuthenticateTokenQuery(key), default);
 
     [Fact]
     public async Task Register_creates_the_user_and_a_token_stored_only_as_its_hash()
@@ -99,11 +102,29 @@ public sealed class AccountHandlerTests : IDisposable
         var id = await _db.AddUserAsync("alice");
         var kept = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
         var revoked = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
+        Assert.Equal(id, await Authenticate(revoked)); // remembered as valid before the logout
 
-        await new LogoutHandler(_db.NewContext()).Handle(new LogoutCommand(revoked), default);
+        await new LogoutHandler(_db.NewContext(), _recent).Handle(new LogoutCommand(revoked), default);
 
         Assert.Null(await Authenticate(revoked));
         Assert.Equal(id, await Authenticate(kept));
+        Assert.Equal(0, await _db.NewContext().AuthTokens.CountAsync(t => t.KeyHash == TokenKeys.Hash(revoked)));
+    }
+
+    [Fact]
+    public async Task A_token_found_valid_is_not_looked_up_again_for_the_lifetime_of_the_memory()
+    {
+        var id = await _db.AddUserAsync("alice");
+        var key = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
+        Assert.Equal(id, await Authenticate(key));
+
+        // revoked in the database behind this process's back, as another instance's logout would
+        await _db.NewContext().AuthTokens.Where(t => t.KeyHash == TokenKeys.Hash(key)).ExecuteDeleteAsync();
+
+        _clock.Now += RecentTokens.Lifetime - TimeSpan.FromSeconds(1);
+        Assert.Equal(id, await Authenticate(key));
+        _clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Null(await Authenticate(key));
     }
 
     [Fact]
