@@ -30,7 +30,8 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<IAppDbContext>(includeInternalTypes: true);
 MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
-builder.Services.AddSingleton<RecentTokens>();
+builder.Services.AddSingleton(sp => new RecentTokens(
+    sp.GetRequiredService<TimeProvider>(), TokenMemorySettings.Lifetime(builder.Configuration)));
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 

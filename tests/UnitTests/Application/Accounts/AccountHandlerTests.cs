@@ -4,6 +4,7 @@ using AssetManager.Application.Accounts.Commands.ObtainToken;
 using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.AuthenticateToken;
 using AssetManager.Application.Accounts.Queries.GetCurrentUser;
+using AssetManager.Domain.Accounts;
 using AssetManager.Domain.Common;
 using AssetManager.UnitTests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class AccountHandlerTests : IDisposable
     private readonly IIdentityService _identity = Substitute.For<IIdentityService>();
     private readonly RecentTokens _recent;
 
-    public AccountHandlerTests() => _recent = new RecentTokens(_clock);
+    public AccountHandlerTests() => _recent = new RecentTokens(_clock, RecentTokens.DefaultLifetime);
 
     public void Dispose() => _db.Dispose();
 
@@ -112,7 +113,37 @@ public sealed class AccountHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_found_valid_is_not_looked_up_again_for_the_lifetime_of_the_memory()
+    public async Task A_logout_whose_token_another_logout_deleted_first_still_succeeds()
+    {
+        var id = await _db.AddUserAsync("alice");
+        var key = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
+        // what SaveChanges says when the row it read was deleted before its own delete ran (a double-clicked logout)
+        var raced = new FailingSaveDb(_db.NewContext(), new DbUpdateConcurrencyException("expected 1 row, 0 affected"));
+
+        await new LogoutHandler(raced, _recent).Handle(new LogoutCommand(key), default);
+
+        Assert.Equal(1, raced.SaveAttempts);
+        var broken = new FailingSaveDb(_db.NewContext(), new InvalidOperationException("database gone"));
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => new LogoutHandler(broken, _recent).Handle(new LogoutCommand(key), default).AsTask());
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_not_remembered_as_wrong()
+    {
+        var id = await _db.AddUserAsync("alice");
+        const string key = "1111111111111111111111111111111111111111";
+        Assert.Null(await Authenticate(key));
+
+        var db = _db.NewContext();
+        db.AuthTokens.Add(new AuthToken(id, TokenKeys.Hash(key), TestDb.Now));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(id, await Authenticate(key));
+    }
+
+    [Fact]
+    public async Task A_token_found_valid_is_not_looked_up_again_within_the_remembered_lifetime()
     {
         var id = await _db.AddUserAsync("alice");
         var key = await _db.NewContext().IssueAsync(id, TestDb.Now, default);
@@ -121,7 +152,7 @@ public sealed class AccountHandlerTests : IDisposable
         // revoked in the database behind this process's back, as another instance's logout would
         await _db.NewContext().AuthTokens.Where(t => t.KeyHash == TokenKeys.Hash(key)).ExecuteDeleteAsync();
 
-        _clock.Now += RecentTokens.Lifetime - TimeSpan.FromSeconds(1);
+        _clock.Now += RecentTokens.DefaultLifetime - TimeSpan.FromSeconds(1);
         Assert.Equal(id, await Authenticate(key));
         _clock.Now += TimeSpan.FromSeconds(1);
         Assert.Null(await Authenticate(key));

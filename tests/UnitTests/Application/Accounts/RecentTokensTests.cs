@@ -5,10 +5,11 @@ namespace AssetManager.UnitTests.Application.Accounts;
 
 public sealed class RecentTokensTests
 {
+    private static readonly TimeSpan Lifetime = RecentTokens.DefaultLifetime;
     private readonly FixedClock _clock = new();
     private readonly RecentTokens _recent;
 
-    public RecentTokensTests() => _recent = new RecentTokens(_clock);
+    public RecentTokensTests() => _recent = new RecentTokens(_clock, Lifetime);
 
     [Fact]
     public void A_remembered_token_is_known_until_its_lifetime_ends()
@@ -18,32 +19,59 @@ public sealed class RecentTokensTests
         Assert.True(_recent.TryGetUser("h", out var user));
         Assert.Equal(7, user);
         Assert.False(_recent.TryGetUser("other", out _));
-        _clock.Now += RecentTokens.Lifetime;
+        _clock.Now += Lifetime;
         Assert.False(_recent.TryGetUser("h", out _));
     }
 
     [Fact]
-    public void A_revoked_token_is_not_known_and_a_lookup_that_raced_the_revocation_cannot_bring_it_back()
+    public void A_revoked_token_is_not_known_and_a_lookup_racing_the_revocation_cannot_bring_it_back()
     {
         _recent.Remember("h", 7);
         _recent.Revoke("h");
         Assert.False(_recent.TryGetUser("h", out _));
 
+        _clock.Now += Lifetime - TimeSpan.FromSeconds(1);
         _recent.Remember("h", 7); // a request that read the row just before the logout deleted it
         Assert.False(_recent.TryGetUser("h", out _));
     }
 
     [Fact]
-    public void When_full_expired_entries_make_room_and_live_ones_are_kept()
+    public void Tokens_no_longer_used_leave_memory_once_a_lifetime_has_passed()
     {
-        for (var i = 0; i < RecentTokens.Capacity; i++) _recent.Remember($"old{i}", i);
-        _recent.Remember("full", 1);
-        Assert.False(_recent.TryGetUser("full", out _)); // no room: not kept, still looked up each time
-        Assert.True(_recent.TryGetUser("old0", out _));
+        for (var i = 0; i < 100; i++) _recent.Remember($"old{i}", i);
+        Assert.Equal(100, _recent.Count);
 
-        _clock.Now += RecentTokens.Lifetime;
-        _recent.Remember("new", 2);
-        Assert.True(_recent.TryGetUser("new", out var user));
+        _clock.Now += Lifetime;
+        _recent.Remember("new", 1);
+
+        Assert.Equal(1, _recent.Count);
+        Assert.True(_recent.TryGetUser("new", out _));
+    }
+
+    [Fact]
+    public void When_full_new_tokens_are_not_kept_until_entries_expire()
+    {
+        for (var i = 0; i < RecentTokens.Capacity; i++) _recent.Remember($"live{i}", i);
+
+        _recent.Remember("full", 1);
+        Assert.False(_recent.TryGetUser("full", out _)); // no room: looked up in the database each time
+        Assert.True(_recent.TryGetUser("live0", out _));
+
+        _clock.Now += Lifetime;
+        _recent.Remember("later", 2);
+        Assert.True(_recent.TryGetUser("later", out var user));
         Assert.Equal(2, user);
+    }
+
+    [Fact]
+    public void A_zero_lifetime_keeps_nothing()
+    {
+        var off = new RecentTokens(_clock, TimeSpan.Zero);
+
+        off.Remember("h", 7);
+        off.Revoke("g");
+
+        Assert.False(off.TryGetUser("h", out _));
+        Assert.Equal(0, off.Count);
     }
 }

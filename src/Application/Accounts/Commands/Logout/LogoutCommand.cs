@@ -13,12 +13,19 @@ internal sealed class LogoutHandler(IAppDbContext db, RecentTokens recent) : ICo
     {
         var hash = TokenKeys.Hash(command.TokenKey);
         recent.Revoke(hash);
-        // Removed through SaveChanges, like every other write, so that on SQLite it waits its turn on the write lock
-        // (SqliteAppDbContext) instead of meeting a busy database, which Microsoft.Data.Sqlite answers with 150 ms sleeps.
+        // Removed through SaveChanges, like every other write, so that on SQLite it waits for the write lock
+        // (SqliteAppDbContext) instead of meeting a busy database.
         var token = await db.AuthTokens.FirstOrDefaultAsync(t => t.KeyHash == hash, cancellationToken);
         if (token is null) return Unit.Value;
         db.AuthTokens.Remove(token);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // another logout with the same token (a double click) deleted the row first: it is revoked all the same
+        }
         return Unit.Value;
     }
 }
