@@ -33,11 +33,15 @@ public sealed class S3ObjectStorage(
         string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken)
     {
         if (options.StreamFirstPart && lengthAtLeast >= options.PartSizeBytes)
-        {
-            await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
-                .RunAsync(content, Math.Min(lengthAtLeast, MaxPartBytes), cancellationToken);
-            return new StoredFile(key, _publicBase + key);
-        }
+            await Multipart(key, contentType).RunAsync(content, Math.Min(lengthAtLeast, MaxPartBytes), cancellationToken);
+        else
+            await PutBufferedAsync(key, content, contentType, cancellationToken);
+        return new StoredFile(key, _publicBase + key);
+    }
+
+    /// <summary>One PUT for a file that ends within a part; otherwise a multipart upload of buffered parts.</summary>
+    private async Task PutBufferedAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
         var probe = ArrayPool<byte>.Shared.Rent(ProbeSize);
         try
         {
@@ -45,7 +49,7 @@ public sealed class S3ObjectStorage(
             if (length < ProbeSize)
             {
                 await PutSingleAsync(key, probe, length, contentType, cancellationToken);
-                return new StoredFile(key, _publicBase + key);
+                return;
             }
             // Every part but the last must be at least 5 MiB (S3 and RGW answer EntityTooSmall otherwise), so the
             // first part is filled to the full part size before anything is sent; a file that ends before that
@@ -73,17 +77,18 @@ public sealed class S3ObjectStorage(
                 {
                     PartPool.Return(first);
                 }
-                return new StoredFile(key, _publicBase + key);
+                return;
             }
-            await new S3MultipartUpload(s3, sender, options, key, contentType, PartPool, logger)
-                .RunAsync(first, length, content, cancellationToken);
-            return new StoredFile(key, _publicBase + key);
+            await Multipart(key, contentType).RunAsync(first, length, content, cancellationToken);
         }
         finally
         {
             if (probe is not null) ArrayPool<byte>.Shared.Return(probe);
         }
     }
+
+    private S3MultipartUpload Multipart(string key, string contentType) =>
+        new(s3, sender, options, key, contentType, PartPool, logger);
 
     private Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct) =>
         sender.PutObjectAsync(key, buffer.AsMemory(0, length), contentType, ct);
