@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Storage;
@@ -125,13 +126,20 @@ public sealed class MultipartUploadForm : IUploadForm
     private static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await ReadSectionAsync(body, chunk, ct)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > MaxFieldBytes)
-                throw new UploadRejectedException($"Form field '{name}' is larger than {MaxFieldBytes} bytes");
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await ReadSectionAsync(body, chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxFieldBytes)
+                    throw new UploadRejectedException($"Form field '{name}' is larger than {MaxFieldBytes} bytes");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
