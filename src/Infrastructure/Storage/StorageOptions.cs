@@ -29,12 +29,15 @@ public sealed record StorageOptions
     /// <summary>Prefix of the disk store's URLs (empty: URLs are relative, <c>/media/...</c>).</summary>
     public string LocalPublicBaseUrl { get; init; } = "";
 
+    /// <summary>S3's smallest part but the last (RGW's too): a smaller one is refused with EntityTooSmall.</summary>
+    public const int MinPartSizeBytes = 5 * 1024 * 1024;
+
     /// <summary>
     /// Multipart part size (S3's minimum, 5 MiB) and parts in flight. Measured against Ceph RGW (bench/run.sh):
     /// 4 x 5 MiB keeps a 1 GiB upload near 187 MiB resident and at 1.63x a direct PUT; 2 x 5 MiB was 177 MiB but
     /// 1.93x; 4 x 8 MiB went past 200 MiB.
     /// </summary>
-    public int PartSizeBytes { get; init; } = 5 * 1024 * 1024;
+    public int PartSizeBytes { get; init; } = MinPartSizeBytes;
 
     public int MaxConcurrentParts { get; init; } = 4;
 
@@ -83,7 +86,7 @@ public sealed record StorageOptions
             CreateBucket = bool.TryParse(Get("CreateBucket", "AWS_S3_CREATE_BUCKET"), out var create) ? create : defaults.CreateBucket,
             LocalRoot = Get("LocalRoot", "MEDIA_ROOT") ?? defaultLocalRoot,
             LocalPublicBaseUrl = (Get("LocalPublicBaseUrl", "MEDIA_PUBLIC_BASE_URL") ?? "").TrimEnd('/'),
-            PartSizeBytes = int.TryParse(section["PartSizeBytes"], out var part) && part >= 5 * 1024 * 1024 ? part : defaults.PartSizeBytes,
+            PartSizeBytes = int.TryParse(section["PartSizeBytes"], out var part) && part >= MinPartSizeBytes ? part : defaults.PartSizeBytes,
             MaxConcurrentParts = int.TryParse(section["MaxConcurrentParts"], out var parallel) && parallel > 0 ? parallel : defaults.MaxConcurrentParts,
             StreamFirstPart = bool.TryParse(section["StreamFirstPart"], out var stream) ? stream : defaults.StreamFirstPart,
         };

@@ -3,6 +3,7 @@ using System.Text;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
+using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -30,7 +31,7 @@ public sealed class MultipartUploadForm : IUploadForm
     /// The least length worth vouching for: S3's smallest part (5 MiB), below which no store streams anything.
     /// A smaller file keeps no limit on the parts after it.
     /// </summary>
-    public const long LeastVouchedLength = 5 * 1024 * 1024;
+    public const long LeastVouchedLength = StorageOptions.MinPartSizeBytes;
 
     /// <summary>
     /// The reader's buffer, and so the most one read of the file part returns. The default (4 KiB) turns a 1 GiB
