@@ -1,5 +1,6 @@
 using Amazon.S3;
 using AssetManager.Application.Accounts;
+using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
@@ -44,11 +45,18 @@ public static class DependencyInjection
         {
             services.AddDbContextPool<SqlServerAppDbContext>(o => o.UseSqlServer(options.ConnectionString));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+            services.AddScoped<IAssetWriter, EfAssetWriter>();
         }
         else
         {
             services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+            services.AddSingleton<IAssetWriter>(sp =>
+            {
+                using var scope = sp.CreateScope();
+                var model = scope.ServiceProvider.GetRequiredService<SqliteAppDbContext>().Model;
+                return new SqliteAssetWriter(options.ConnectionString, model);
+            });
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
     }

@@ -1,6 +1,7 @@
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Behaviors;
+using AssetManager.Application.Common.Memory;
 using AssetManager.Application.Common.Mapping;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Infrastructure;
@@ -31,7 +32,9 @@ builder.Services.AddMediator(options =>
 builder.Services.AddValidatorsFromAssemblyContaining<IAppDbContext>(includeInternalTypes: true);
 MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
 builder.Services.AddSingleton(sp => new RecentTokens(
-    sp.GetRequiredService<TimeProvider>(), TokenMemorySettings.Lifetime(builder.Configuration)));
+    sp.GetRequiredService<TimeProvider>(), MemorySettings.TokenLifetime(builder.Configuration)));
+builder.Services.AddSingleton(sp => new RecentBoxes(
+    sp.GetRequiredService<TimeProvider>(), MemorySettings.BoxLifetime(builder.Configuration)));
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 

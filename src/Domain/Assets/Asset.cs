@@ -24,13 +24,13 @@ public sealed class Asset : Entity
     public long? Seed { get; private set; }
 
     public static Asset Create(
-        Box box, AssetType type, StoredFile file, AssetMetadata metadata, AiModel? aiModel, DateTime utcNow)
+        int boxId, AssetType type, StoredFile file, AssetMetadata metadata, AiModel? aiModel, DateTime utcNow)
     {
         if (metadata.AiModelId != aiModel?.Id)
             throw new ArgumentException("The AI model must be the one the metadata names.", nameof(aiModel));
         var asset = new Asset
         {
-            Box = box, BoxId = box.Id, AssetType = type, FileKey = file.Key, FileUrl = file.Url, AiModel = aiModel,
+            BoxId = boxId, AssetType = type, FileKey = file.Key, FileUrl = file.Url, AiModel = aiModel,
         };
         asset.Apply(metadata);
         asset.Stamp(utcNow);

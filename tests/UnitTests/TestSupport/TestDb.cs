@@ -75,7 +75,7 @@ public sealed class TestDb : IDisposable
 
     public async Task<Asset> AddAssetAsync(Box box, string key, AssetType type = AssetType.Image)
     {
-        var asset = Asset.Create(box, type, new StoredFile(key, "https://bucket.example.com/" + key),
+        var asset = Asset.Create(box.Id, type, new StoredFile(key, "https://bucket.example.com/" + key),
             AssetMetadata.Default, null, Now);
         Seed.Assets.Add(asset);
         await Seed.SaveChangesAsync();

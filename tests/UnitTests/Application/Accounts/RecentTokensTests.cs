@@ -16,11 +16,11 @@ public sealed class RecentTokensTests
     {
         _recent.Remember("h", 7);
 
-        Assert.True(_recent.TryGetUser("h", out var user));
+        Assert.True(_recent.TryGet("h", out var user));
         Assert.Equal(7, user);
-        Assert.False(_recent.TryGetUser("other", out _));
+        Assert.False(_recent.TryGet("other", out _));
         _clock.Now += Lifetime;
-        Assert.False(_recent.TryGetUser("h", out _));
+        Assert.False(_recent.TryGet("h", out _));
     }
 
     [Fact]
@@ -28,11 +28,11 @@ public sealed class RecentTokensTests
     {
         _recent.Remember("h", 7);
         _recent.Revoke("h");
-        Assert.False(_recent.TryGetUser("h", out _));
+        Assert.False(_recent.TryGet("h", out _));
 
         _clock.Now += Lifetime - TimeSpan.FromSeconds(1);
         _recent.Remember("h", 7); // a request that read the row just before the logout deleted it
-        Assert.False(_recent.TryGetUser("h", out _));
+        Assert.False(_recent.TryGet("h", out _));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class RecentTokensTests
         _recent.Remember("new", 1);
 
         Assert.Equal(1, _recent.Count);
-        Assert.True(_recent.TryGetUser("new", out _));
+        Assert.True(_recent.TryGet("new", out _));
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public sealed class RecentTokensTests
         for (var i = 0; i < RecentTokens.Capacity; i++) _recent.Remember($"live{i}", i);
 
         _recent.Remember("full", 1);
-        Assert.False(_recent.TryGetUser("full", out _)); // no room: looked up in the database each time
-        Assert.True(_recent.TryGetUser("live0", out _));
+        Assert.False(_recent.TryGet("full", out _)); // no room: looked up in the database each time
+        Assert.True(_recent.TryGet("live0", out _));
 
         _clock.Now += Lifetime;
         _recent.Remember("later", 2);
-        Assert.True(_recent.TryGetUser("later", out var user));
+        Assert.True(_recent.TryGet("later", out var user));
         Assert.Equal(2, user);
     }
 
@@ -71,7 +71,7 @@ public sealed class RecentTokensTests
         off.Remember("h", 7);
         off.Revoke("g");
 
-        Assert.False(off.TryGetUser("h", out _));
+        Assert.False(off.TryGet("h", out _));
         Assert.Equal(0, off.Count);
     }
 }

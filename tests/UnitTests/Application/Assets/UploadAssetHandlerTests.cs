@@ -1,7 +1,10 @@
+using AssetManager.Application.Assets;
 using AssetManager.Application.Assets.Commands.UploadAsset;
+using AssetManager.Application.Common.Memory;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Domain.Assets;
 using AssetManager.Domain.Common;
+using AssetManager.Infrastructure.Persistence;
 using AssetManager.UnitTests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,14 +23,26 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
     public void Dispose() => _db.Dispose();
 
-    private UploadAssetHandler Handler(long maxBytes = UploadLimits.DefaultMaxFileBytes, IAppDbContext? db = null) =>
-        new(db ?? _db.NewContext(), _spy.Storage, new AssetTypeDetector(), new UploadLimits(maxBytes), new FixedClock(),
-            NullLogger<UploadAssetHandler>.Instance);
+    private readonly RecentBoxes _recentBoxes = new(new FixedClock(), RecentBoxes.DefaultLifetime);
 
-    private Task<AssetManager.Application.Assets.AssetDto> Upload(IUploadForm form, int? boxId = null, int? userId = null,
-        long maxBytes = UploadLimits.DefaultMaxFileBytes, IAppDbContext? db = null) =>
-        Handler(maxBytes, db).Handle(new UploadAssetCommand(userId ?? _world.Alice, boxId ?? _world.AliceBox.Id, form),
+    private UploadAssetHandler Handler(long maxBytes = UploadLimits.DefaultMaxFileBytes, IAssetWriter? writer = null)
+    {
+        var context = _db.NewContext();
+        return new(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, new AssetTypeDetector(),
+            new UploadLimits(maxBytes), new FixedClock(), NullLogger<UploadAssetHandler>.Instance);
+    }
+
+    private Task<AssetDto> Upload(IUploadForm form, int? boxId = null, int? userId = null,
+        long maxBytes = UploadLimits.DefaultMaxFileBytes, IAssetWriter? writer = null) =>
+        Handler(maxBytes, writer).Handle(new UploadAssetCommand(userId ?? _world.Alice, boxId ?? _world.AliceBox.Id, form),
             CancellationToken.None).AsTask();
+
+    private static IAssetWriter FailingWriter(Exception error)
+    {
+        var writer = Substitute.For<IAssetWriter>();
+        writer.AddAsync(Arg.Any<Asset>(), Arg.Any<CancellationToken>()).Returns(Task.FromException(error));
+        return writer;
+    }
 
     private async Task<int> AssetRows()
     {
@@ -139,6 +154,66 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("Not found.", error.Message);
         await form.DidNotReceive().ReadFileAsync(Arg.Any<CancellationToken>());
+    }
+
+    // ---- the box remembered (ADR 5) ----------------------------------------------------------------------------
+
+    private async Task RenameAliceBoxBehindTheServiceAsync(string name)
+    {
+        await using var context = _db.NewContext();
+        await context.Boxes.Where(b => b.Id == _world.AliceBox.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Name, name));
+    }
+
+    [Fact]
+    public async Task A_box_read_once_is_answered_from_memory_until_revoked()
+    {
+        await Upload(Form("a.png", Samples.Png));
+        await RenameAliceBoxBehindTheServiceAsync("Renamed elsewhere");
+
+        Assert.Equal("Scene 1", (await Upload(Form("b.png", Samples.Png))).BoxName);
+        _recentBoxes.Revoke(_world.AliceBox.Id);
+        Assert.Equal("Renamed elsewhere", (await Upload(Form("c.png", Samples.Png))).BoxName);
+    }
+
+    [Fact]
+    public async Task A_box_remembered_for_its_owner_is_still_404_for_someone_else()
+    {
+        await Upload(Form("a.png", Samples.Png));
+        var form = Form(file: null);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Upload(form, userId: _world.Bob));
+
+        await form.DidNotReceive().ReadFileAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_box_deleted_behind_the_service_while_remembered_is_404_and_keeps_nothing()
+    {
+        await Upload(Form("a.png", Samples.Png));
+        await using (var context = _db.NewContext())
+            await context.Boxes.Where(b => b.Id == _world.AliceBox.Id).ExecuteDeleteAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Upload(Form("b.png", Samples.Png)));
+
+        Assert.Single(_spy.Objects); // the first upload's; the second's object was deleted again
+        await _spy.Storage.ReceivedWithAnyArgs(1).DeleteAsync(default!, default);
+        Assert.Equal(0, await AssetRows());
+        // now known to be gone: refused before the form is read
+        var form = Form(file: null);
+        await Assert.ThrowsAsync<NotFoundException>(() => Upload(form));
+        await form.DidNotReceive().ReadFileAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task An_ai_model_deleted_between_its_check_and_the_insert_is_an_invalid_pk()
+    {
+        var writer = FailingWriter(new MissingReferenceException(new InvalidOperationException("FOREIGN KEY constraint failed")));
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(
+            () => Upload(Form("a.png", Samples.Png, after: Fields(("ai_model", "1"))), writer: writer));
+
+        Assert.Equal(["Invalid pk \"1\" - object does not exist."], error.Errors["ai_model"]);
+        await _spy.Storage.ReceivedWithAnyArgs(1).DeleteAsync(default!, default);
     }
 
     [Fact]
@@ -320,13 +395,12 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Failed_save_deletes_the_stored_object_and_reports_a_storage_failure()
     {
-        await using var context = _db.NewContext();
-        var db = new FailingSaveDb(context, new DbUpdateException("disk I/O error"));
+        var writer = FailingWriter(new DbUpdateException("disk I/O error"));
 
-        var error = await Assert.ThrowsAsync<StorageFailedException>(() => Upload(Form("a.png", Samples.Png), db: db));
+        var error = await Assert.ThrowsAsync<StorageFailedException>(() => Upload(Form("a.png", Samples.Png), writer: writer));
 
         Assert.StartsWith("Failed to upload file: ", error.Message);
-        Assert.Equal(1, db.SaveAttempts);
+        await writer.ReceivedWithAnyArgs(1).AddAsync(default!, default);
         await _spy.Storage.ReceivedWithAnyArgs(1).DeleteAsync(default!, default);
         await AssertNothingStored();
     }
@@ -334,10 +408,9 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Cancelled_save_deletes_the_stored_object_and_stays_a_cancellation()
     {
-        await using var context = _db.NewContext();
-        var db = new FailingSaveDb(context, new OperationCanceledException());
+        var writer = FailingWriter(new OperationCanceledException());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Upload(Form("a.png", Samples.Png), db: db));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Upload(Form("a.png", Samples.Png), writer: writer));
 
         await _spy.Storage.ReceivedWithAnyArgs(1).DeleteAsync(default!, default);
         Assert.Empty(_spy.Objects);
@@ -346,12 +419,11 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_delete_that_fails_after_a_failed_save_does_not_hide_the_first_error()
     {
-        await using var context = _db.NewContext();
-        var db = new FailingSaveDb(context, new DbUpdateException("constraint failed"));
+        var writer = FailingWriter(new DbUpdateException("constraint failed"));
         _spy.Storage.DeleteAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())
             .Returns(Task.FromException(new StorageFailedException("store down")));
 
-        var error = await Assert.ThrowsAsync<StorageFailedException>(() => Upload(Form("a.png", Samples.Png), db: db));
+        var error = await Assert.ThrowsAsync<StorageFailedException>(() => Upload(Form("a.png", Samples.Png), writer: writer));
 
         Assert.IsType<DbUpdateException>(error.InnerException);
     }

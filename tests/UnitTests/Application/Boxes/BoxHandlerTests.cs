@@ -36,7 +36,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
             .Handle(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, "  Scene  ", " d "), default);
         Assert.Equal(("Scene", "d"), (created.Name, created.Description));
 
-        var updated = await new UpdateBoxHandler(_db.NewContext(), _clock)
+        var updated = await new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, created.Id, null, "\tnew\t", " e ", Partial: false), default);
         Assert.Equal(("new", "e"), (updated.Name, updated.Description));
     }
@@ -85,21 +85,23 @@ public sealed class BoxHandlerTests : HandlerTestBase
     public async Task Update_moves_renames_and_touches()
     {
         var second = await _db.AddProjectAsync(_w.Alice, "second");
+        RememberBox(_w.AliceBox, _w.Alice);
         _clock.Now = FixedClock.Default.AddDays(1);
 
-        var dto = await new UpdateBoxHandler(_db.NewContext(), _clock)
+        var dto = await new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, _w.AliceBox.Id, second.Id, "moved", null, Partial: true), default);
 
         Assert.Equal(second.Id, dto.Project);
         Assert.Equal("moved", dto.Name);
         Assert.Equal(TestDb.Now, dto.CreatedAt);
         Assert.Equal(TestDb.Now.AddDays(1), dto.UpdatedAt);
+        Assert.False(IsBoxRemembered(_w.AliceBox, _w.Alice)); // an upload's answer names the box
     }
 
     [Fact]
     public async Task Update_someone_elses_box_is_404()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => new UpdateBoxHandler(_db.NewContext(), _clock)
+        await Assert.ThrowsAsync<NotFoundException>(() => new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, _w.BobBox.Id, _w.AliceProject.Id, "mine", null, Partial: false), default).AsTask());
 
         await using var context = _db.NewContext();
@@ -112,8 +114,9 @@ public sealed class BoxHandlerTests : HandlerTestBase
     public async Task Delete_removes_assets_and_their_stored_files()
     {
         await _db.AddAssetAsync(_w.AliceBox, "uploads/a.jpg");
+        RememberBox(_w.AliceBox, _w.Alice);
 
-        await new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
+        await new DeleteBoxHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteBoxHandler>.Instance)
             .Handle(new DeleteBoxCommand(_w.Alice, _w.AliceBox.Id), default);
 
         await using var context = _db.NewContext();
@@ -121,6 +124,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         Assert.False(await context.Assets.AnyAsync());
         Assert.True(await context.Projects.AnyAsync(p => p.Id == _w.AliceProject.Id));
         await _storage.Received(1).DeleteAsync("uploads/a.jpg", Arg.Any<CancellationToken>());
+        Assert.False(IsBoxRemembered(_w.AliceBox, _w.Alice));
     }
 
     [Fact]
@@ -129,7 +133,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
+            new DeleteBoxHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteBoxHandler>.Instance)
                 .Handle(new DeleteBoxCommand(_w.Alice, _w.BobBox.Id), default).AsTask());
 
         await using var context = _db.NewContext();

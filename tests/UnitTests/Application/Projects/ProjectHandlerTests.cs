@@ -148,8 +148,11 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         var other = await _db.AddBoxAsync(_w.AliceProject.Id, "other");
         await _db.AddAssetAsync(other, "uploads/b.mp4");
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
+        RememberBox(_w.AliceBox, _w.Alice);
+        RememberBox(other, _w.Alice);
+        RememberBox(_w.BobBox, _w.Bob);
 
-        await new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
+        await new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
             .Handle(new DeleteProjectCommand(_w.Alice, _w.AliceProject.Id), default);
 
         await using var context = _db.NewContext();
@@ -158,6 +161,9 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         Assert.Equal(["uploads/bob.jpg"], await context.Assets.Select(a => a.FileKey).ToListAsync());
         await _storage.Received(1).DeleteAsync("uploads/a.jpg", Arg.Any<CancellationToken>());
         await _storage.Received(1).DeleteAsync("uploads/b.mp4", Arg.Any<CancellationToken>());
+        Assert.False(IsBoxRemembered(_w.AliceBox, _w.Alice));
+        Assert.False(IsBoxRemembered(other, _w.Alice));
+        Assert.True(IsBoxRemembered(_w.BobBox, _w.Bob));
         await _storage.DidNotReceive().DeleteAsync("uploads/bob.jpg", Arg.Any<CancellationToken>());
     }
 
@@ -167,7 +173,7 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.AliceBox, "uploads/a.jpg");
         _storage.DeleteAsync(default!, default).ReturnsForAnyArgs(Task.FromException(new StorageFailedException("down")));
 
-        await new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
+        await new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
             .Handle(new DeleteProjectCommand(_w.Alice, _w.AliceProject.Id), default);
 
         await using var context = _db.NewContext();
@@ -180,7 +186,7 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
+            new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
                 .Handle(new DeleteProjectCommand(_w.Alice, _w.BobProject.Id), default).AsTask());
 
         await using var context = _db.NewContext();

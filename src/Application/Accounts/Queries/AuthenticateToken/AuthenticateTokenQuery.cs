@@ -12,7 +12,7 @@ internal sealed class AuthenticateTokenHandler(IAppDbContext db, RecentTokens re
     public async ValueTask<int?> Handle(AuthenticateTokenQuery query, CancellationToken cancellationToken)
     {
         var hash = TokenKeys.Hash(query.TokenKey);
-        if (recent.TryGetUser(hash, out var known)) return known;
+        if (recent.TryGet(hash, out var known)) return known;
         var userId = await db.AuthTokens.AsNoTracking()
             .Where(t => t.KeyHash == hash)
             .Select(t => (int?)t.UserId)

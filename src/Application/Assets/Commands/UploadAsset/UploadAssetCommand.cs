@@ -1,4 +1,5 @@
 using System.Buffers;
+using AssetManager.Application.Common.Memory;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
@@ -19,6 +20,8 @@ public sealed record UploadAssetCommand(int UserId, int BoxId, IUploadForm Form)
 /// </summary>
 internal sealed class UploadAssetHandler(
     IAppDbContext db,
+    IAssetWriter writer,
+    RecentBoxes recentBoxes,
     IObjectStorage storage,
     IAssetTypeDetector detector,
     UploadLimits limits,
@@ -27,8 +30,7 @@ internal sealed class UploadAssetHandler(
 {
     public async ValueTask<AssetDto> Handle(UploadAssetCommand command, CancellationToken cancellationToken)
     {
-        var box = await db.Boxes.OwnedBy(command.UserId)
-            .FirstOrDefaultAsync(b => b.Id == command.BoxId, cancellationToken) ?? throw new NotFoundException();
+        var boxName = await OwnedBoxNameAsync(command.UserId, command.BoxId, cancellationToken) ?? throw new NotFoundException();
         var file = await command.Form.ReadFileAsync(cancellationToken)
             ?? throw new UploadRejectedException("File is required");
 
@@ -48,7 +50,7 @@ internal sealed class UploadAssetHandler(
             Asset asset;
             try
             {
-                asset = await SaveAssetAsync(command.Form, box, format, stored, cancellationToken);
+                asset = await SaveAssetAsync(command, format, stored, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -58,7 +60,7 @@ internal sealed class UploadAssetHandler(
                 if (ex is DomainException or OperationCanceledException or IOException or InvalidDataException) throw;
                 throw new StorageFailedException("the asset could not be saved", ex);
             }
-            return asset.Adapt<AssetDto>();
+            return asset.Adapt<AssetDto>() with { BoxName = boxName };
         }
         finally
         {
@@ -85,17 +87,38 @@ internal sealed class UploadAssetHandler(
         }
     }
 
-    private async Task<Asset> SaveAssetAsync(
-        IUploadForm form, Domain.Boxes.Box box, FileFormat format, StoredFile stored, CancellationToken ct)
+    /// <summary>From memory when this process read the box lately (ADR 5), else from the database.</summary>
+    private async Task<string?> OwnedBoxNameAsync(int userId, int boxId, CancellationToken ct)
     {
-        var metadata = UploadFields.Parse(await form.ReadRemainingFieldsAsync(ct));
+        if (recentBoxes.TryGetOwned(boxId, userId, out var remembered)) return remembered;
+        var name = await db.Boxes.AsNoTracking().OwnedBy(userId)
+            .Where(b => b.Id == boxId).Select(b => b.Name).FirstOrDefaultAsync(ct);
+        if (name is not null) recentBoxes.Remember(boxId, new RecentBoxes.Box(userId, name));
+        return name;
+    }
+
+    private async Task<Asset> SaveAssetAsync(UploadAssetCommand command, FileFormat format, StoredFile stored, CancellationToken ct)
+    {
+        var metadata = UploadFields.Parse(await command.Form.ReadRemainingFieldsAsync(ct));
         var aiModel = metadata.AiModelId is { } modelId
-            ? await db.AiModels.FirstOrDefaultAsync(m => m.Id == modelId, ct)
-              ?? throw new FieldValidationException(UploadFields.AiModel, Messages.InvalidPk(modelId.ToString()))
+            ? await db.AiModels.FirstOrDefaultAsync(m => m.Id == modelId, ct) ?? throw InvalidAiModel(modelId)
             : null;
-        var asset = Asset.Create(box, format.AssetType, stored, metadata, aiModel, clock.GetUtcNow().UtcDateTime);
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync(ct);
+        var asset = Asset.Create(command.BoxId, format.AssetType, stored, metadata, aiModel, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await writer.AddAsync(asset, ct);
+        }
+        catch (MissingReferenceException)
+        {
+            // Deleted since it was read: the box (perhaps by another instance, while remembered here), else the AI model.
+            recentBoxes.Revoke(command.BoxId);
+            if (await OwnedBoxNameAsync(command.UserId, command.BoxId, ct) is null) throw new NotFoundException();
+            if (metadata.AiModelId is { } gone) throw InvalidAiModel(gone);
+            throw;
+        }
         return asset;
     }
+
+    private static FieldValidationException InvalidAiModel(int modelId) =>
+        new(UploadFields.AiModel, Messages.InvalidPk(modelId.ToString()));
 }

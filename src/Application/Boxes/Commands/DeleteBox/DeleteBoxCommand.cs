@@ -1,3 +1,4 @@
+using AssetManager.Application.Common.Memory;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
@@ -10,7 +11,8 @@ namespace AssetManager.Application.Boxes.Commands.DeleteBox;
 /// <summary>Deletes a box and its assets, then the assets' stored files.</summary>
 public sealed record DeleteBoxCommand(int UserId, int BoxId) : ICommand;
 
-internal sealed class DeleteBoxHandler(IAppDbContext db, IObjectStorage storage, ILogger<DeleteBoxHandler> logger)
+internal sealed class DeleteBoxHandler(
+    IAppDbContext db, RecentBoxes recentBoxes, IObjectStorage storage, ILogger<DeleteBoxHandler> logger)
     : ICommandHandler<DeleteBoxCommand>
 {
     public async ValueTask<Unit> Handle(DeleteBoxCommand command, CancellationToken cancellationToken)
@@ -18,6 +20,7 @@ internal sealed class DeleteBoxHandler(IAppDbContext db, IObjectStorage storage,
         var box = await db.Boxes.OwnedBy(command.UserId).Include(b => b.Assets)
             .FirstOrDefaultAsync(b => b.Id == command.BoxId, cancellationToken) ?? throw new NotFoundException();
         var keys = box.Assets.SelectMany(a => a.StoredKeys()).ToList();
+        recentBoxes.Revoke(box.Id);
         db.Boxes.Remove(box);
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteQuietlyAsync(keys, logger);

@@ -1,3 +1,4 @@
+using AssetManager.Application.Common.Memory;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
@@ -10,7 +11,8 @@ namespace AssetManager.Application.Projects.Commands.DeleteProject;
 /// <summary>Deletes a project, its boxes and assets, then the assets' stored files.</summary>
 public sealed record DeleteProjectCommand(int UserId, int ProjectId) : ICommand;
 
-internal sealed class DeleteProjectHandler(IAppDbContext db, IObjectStorage storage, ILogger<DeleteProjectHandler> logger)
+internal sealed class DeleteProjectHandler(
+    IAppDbContext db, RecentBoxes recentBoxes, IObjectStorage storage, ILogger<DeleteProjectHandler> logger)
     : ICommandHandler<DeleteProjectCommand>
 {
     public async ValueTask<Unit> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
@@ -19,6 +21,7 @@ internal sealed class DeleteProjectHandler(IAppDbContext db, IObjectStorage stor
             .Include(p => p.Boxes).ThenInclude(b => b.Assets)
             .FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken) ?? throw new NotFoundException();
         var keys = project.Boxes.SelectMany(b => b.Assets).SelectMany(a => a.StoredKeys()).ToList();
+        foreach (var box in project.Boxes) recentBoxes.Revoke(box.Id);
         db.Projects.Remove(project);
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteQuietlyAsync(keys, logger);
