@@ -1,0 +1,30 @@
+using AssetManager.Application.Assets;
+using AssetManager.Infrastructure;
+using AssetManager.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetManager.UnitTests.Infrastructure;
+
+/// <summary>ADR 5: SQLite writes the upload's row with its own prepared statement, SQL Server through SaveChanges.</summary>
+public sealed class AssetWriterRegistrationTests
+{
+    [Theory]
+    [InlineData("Sqlite", typeof(SqliteAssetWriter))]
+    [InlineData("SqlServer", typeof(EfAssetWriter))]
+    public void Each_provider_gets_its_writer(string provider, Type expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Default"] = provider == "Sqlite"
+                ? "Data Source=unit-test-never-opened.db"
+                : "Server=unit-test-no-such-server;Database=AssetManager;User Id=sa;Password=x;TrustServerCertificate=True",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging()
+            .AddInfrastructure(configuration, Path.GetTempPath()).BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        Assert.IsType(expected, scope.ServiceProvider.GetRequiredService<IAssetWriter>());
+    }
+}
