@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetManager.Infrastructure.Persistence;
 
-/// <summary>The upload's row through EF Core's SaveChanges: SQL Server's writer.</summary>
+/// <summary>The upload's row through EF Core's SaveChanges: the writer on SQL Server (and on SQLite in the handler's unit tests).</summary>
 internal sealed class EfAssetWriter(AppDbContext db) : IAssetWriter
 {
     private const int SqlServerConstraintConflict = 547;
