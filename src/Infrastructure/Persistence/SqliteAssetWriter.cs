@@ -16,8 +16,6 @@ namespace AssetManager.Infrastructure.Persistence;
 /// </summary>
 internal sealed class SqliteAssetWriter : IAssetWriter, IDisposable
 {
-    private const int SqliteConstraintForeignKey = 787;
-
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock;
     private readonly string _sql;
@@ -51,7 +49,7 @@ internal sealed class SqliteAssetWriter : IAssetWriter, IDisposable
             var id = await insert.ExecuteScalarAsync(cancellationToken);
             _key.PropertyInfo!.SetValue(asset, Convert.ToInt32(id));
         }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintForeignKey)
+        catch (SqliteException ex) when (ForeignKeyViolation.Is(ex))
         {
             throw new MissingReferenceException(ex);
         }
@@ -83,11 +81,7 @@ internal sealed class SqliteAssetWriter : IAssetWriter, IDisposable
     {
         _connection = new SqliteConnection(_connectionString);
         _connection.Open();
-        using (var pragmas = _connection.CreateCommand())
-        {
-            pragmas.CommandText = SqlitePragmas.Pragmas;
-            pragmas.ExecuteNonQuery();
-        }
+        SqlitePragmas.Apply(_connection);
         _insert = _connection.CreateCommand();
         _insert.CommandText = _sql;
         for (var i = 0; i < _columns.Length; i++) _insert.Parameters.Add(new SqliteParameter(ParameterName(i), null));

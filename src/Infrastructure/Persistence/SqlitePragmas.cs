@@ -13,12 +13,17 @@ namespace AssetManager.Infrastructure.Persistence;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    internal const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (!FirstOpen(connection)) return;
+        if (FirstOpen(connection)) Apply(connection);
+    }
+
+    /// <summary>Sets the pragmas on an open connection: EF Core's, above, or one kept outside it (SqliteAssetWriter).</summary>
+    public static void Apply(DbConnection connection)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();

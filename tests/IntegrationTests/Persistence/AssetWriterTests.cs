@@ -3,6 +3,7 @@ using AssetManager.Application.Common.Persistence;
 using AssetManager.Domain.Assets;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.IntegrationTests.Fixtures;
+using AssetManager.IntegrationTests.Uploads;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,16 +67,5 @@ public sealed class AssetWriterTests : IDisposable
         Assert.Equal(["uploads/c.mp4"], RawRows().Select(r => (string)r["FileKey"]!));
     }
 
-    private List<Dictionary<string, object?>> RawRows()
-    {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM Assets ORDER BY Id";
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        return rows;
-    }
+    private List<Dictionary<string, object?>> RawRows() => Db.Rows(_factory, "SELECT * FROM Assets ORDER BY Id");
 }

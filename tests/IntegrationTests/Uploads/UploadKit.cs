@@ -293,6 +293,19 @@ public static class Db
         while (reader.Read()) keys.Add(reader.GetString(0));
         return keys;
     }
+
+    /// <summary>Every row of <paramref name="sql"/>'s answer as column name to value (null for NULL).</summary>
+    public static List<Dictionary<string, object?>> Rows(ApiFactory factory, string sql)
+    {
+        using var connection = Open(factory);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<Dictionary<string, object?>>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        return rows;
+    }
 }
 
 public static class JsonExtensions
