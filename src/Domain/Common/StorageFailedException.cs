@@ -1,9 +1,8 @@
 namespace AssetManager.Domain.Common;
 
-/// <summary>The object store could not take the file (500, "Failed to upload file: reason").</summary>
+/// <summary>The object store could not take the file (500, "Failed to upload file: reason"); the cause is the inner exception.</summary>
 public sealed class StorageFailedException(string reason, Exception? inner = null)
-    : DomainException($"Failed to upload file: {reason}")
+    : DomainException($"Failed to upload file: {reason}", inner)
 {
     public string Reason { get; } = reason;
-    public new Exception? InnerException { get; } = inner;
 }

@@ -14,10 +14,11 @@ public sealed class ExceptionMapper(ILogger<ExceptionMapper> logger) : IExceptio
             return true;
         }
         var (status, body) = ErrorResponses.FromException(exception);
-        if (status >= 500 && exception is not StorageFailedException)
+        if (exception is StorageFailedException)
+            // the store's own error is the inner exception, written with it: the body shows only the reason
+            logger.LogError(exception, "{Message} ({Method} {Path})", exception.Message, context.Request.Method, context.Request.Path);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
-        else if (exception is StorageFailedException)
-            logger.LogError(exception.InnerException ?? exception, "{Message}", exception.Message);
         if (context.Response.HasStarted) return true;
         await ErrorResponses.WriteAsync(context, status, body);
         return true;
