@@ -67,7 +67,7 @@ public static class DependencyInjection
         if (options.UsesS3)
         {
             services.AddSingleton(_ => S3ClientFactory.Create(options));
-            services.AddSingleton(_ => S3ClientFactory.CreateBodySender(options));
+            services.AddSingleton(sp => S3ClientFactory.CreateBodySender(options, sp.GetRequiredService<IAmazonS3>()));
             services.AddSingleton<S3ObjectStorage>();
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<S3ObjectStorage>());
         }

@@ -63,7 +63,6 @@ if (app.Services.GetService<S3ObjectStorage>() is { } s3) await s3.EnsureBucketA
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
-app.UseApiTrailingSlash();
 app.UseMediaFiles();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -12,10 +12,4 @@ public static class AssetReferences
 
     public static async Task<bool> OwnsBoxAsync(this IAppDbContext db, int userId, int boxId, CancellationToken ct) =>
         await db.Boxes.OwnedBy(userId).AnyAsync(b => b.Id == boxId, ct);
-
-    public static async Task ThrowIfUnknownAiModelAsync(this IAppDbContext db, int? id, CancellationToken ct)
-    {
-        if (id is { } value && !await db.AiModelExistsAsync(value, ct))
-            throw new FieldValidationException("ai_model", Messages.InvalidPk(value.ToString()));
-    }
 }

@@ -1,75 +1,37 @@
-using System.Text;
+using System.Xml;
 
 namespace AssetManager.Domain.Assets;
 
 /// <summary>
-/// Checks that text is XML whose root element is &lt;svg&gt;: an optional BOM, XML declaration,
-/// comments, processing instructions and DOCTYPE may come first, nothing else.
+/// Checks that the leading bytes are XML whose root element is &lt;svg&gt;: the XML declaration, comments, processing
+/// instructions and a DOCTYPE may come first, nothing else. Only the head of the file is seen, so parsing stops at the
+/// root's start tag. Nothing outside the bytes is fetched and entities cannot grow past a few kilobytes.
 /// </summary>
 public static class SvgSniffer
 {
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Parse,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 4096,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+    };
+
     public static bool HasSvgRoot(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
-        if (head.IndexOf((byte)0) >= 0) return false; // binary, or UTF-16 which we do not accept
-        var text = Encoding.UTF8.GetString(head);
-        var i = 0;
-        while (true)
+        if (head.IndexOf((byte)0) >= 0) return false; // binary, or UTF-16, which is not accepted
+        try
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            if (i >= text.Length || text[i] != '<') return false;
-            var rest = text.AsSpan(i);
-            if (rest.StartsWith("<?")) i = SkipPast(text, i, "?>");
-            else if (rest.StartsWith("<!--")) i = SkipPast(text, i, "-->");
-            else if (rest.StartsWith("<!DOCTYPE", StringComparison.Ordinal)) i = SkipDoctype(text, i);
-            else return IsSvgStartTag(rest);
-            if (i < 0) return false;
+            using var reader = XmlReader.Create(new MemoryStream(head.ToArray(), writable: false), Settings);
+            while (reader.Read())
+                if (reader.NodeType == XmlNodeType.Element) return reader.LocalName == "svg";
+            return false;
         }
-    }
-
-    private static int SkipPast(string text, int from, string end)
-    {
-        var at = text.IndexOf(end, from, StringComparison.Ordinal);
-        return at < 0 ? -1 : at + end.Length;
-    }
-
-    // Brackets and '>' inside quoted literals, comments and processing instructions do not count.
-    private static int SkipDoctype(string text, int from)
-    {
-        var depth = 0;
-        for (var i = from + 1; i < text.Length; i++)
+        catch (XmlException)
         {
-            switch (text[i])
-            {
-                case '"' or '\'':
-                    i = text.IndexOf(text[i], i + 1);
-                    if (i < 0) return -1;
-                    break;
-                case '<' when text.AsSpan(i).StartsWith("<!--"):
-                    i = SkipPast(text, i, "-->") - 1;
-                    if (i < 0) return -1;
-                    break;
-                case '<' when text.AsSpan(i).StartsWith("<?"):
-                    i = SkipPast(text, i, "?>") - 1;
-                    if (i < 0) return -1;
-                    break;
-                case '[': depth++; break;
-                case ']': depth--; break;
-                case '>' when depth == 0: return i + 1;
-            }
+            return false;
         }
-        return -1;
-    }
-
-    // "<svg" or "<prefix:svg", followed by whitespace, '>' or '/'.
-    private static bool IsSvgStartTag(ReadOnlySpan<char> tag)
-    {
-        var end = 1;
-        while (end < tag.Length && (char.IsLetterOrDigit(tag[end]) || tag[end] is ':' or '-' or '_' or '.')) end++;
-        if (end >= tag.Length) return false;
-        var name = tag[1..end];
-        var colon = name.LastIndexOf(':');
-        var local = colon >= 0 ? name[(colon + 1)..] : name;
-        return local.SequenceEqual("svg") && (char.IsWhiteSpace(tag[end]) || tag[end] is '>' or '/');
     }
 }

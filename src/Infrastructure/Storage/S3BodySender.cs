@@ -17,8 +17,10 @@ namespace AssetManager.Infrastructure.Storage;
 /// A request from memory that fails in transit or with a 5xx is sent again, up to <see cref="Attempts"/> times, as
 /// the SDK would; a part streamed from its source (<see cref="StreamedBodyContent"/>) can be sent only once.
 /// </summary>
+/// <param name="objectBaseUrl">Where the bucket's objects are, as the SDK addresses them (<see cref="S3ClientFactory.ObjectBaseUrl"/>).</param>
 public sealed class S3BodySender(
-    HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, TimeProvider clock, TimeSpan? stallTimeout = null)
+    HttpClient http, AWSCredentials? explicitCredentials, StorageOptions options, string objectBaseUrl, TimeProvider clock,
+    TimeSpan? stallTimeout = null)
 {
     public const int Attempts = 3;
     private const int MaxErrorBodyBytes = 64 * 1024;
@@ -39,7 +41,7 @@ public sealed class S3BodySender(
         LazyThreadSafetyMode.PublicationOnly);
 
     private readonly SigV4Signer _signer = new(options.Region);
-    private readonly string _objectBase = ObjectBaseUrl(options);
+    private readonly string _objectBase = objectBaseUrl.EndsWith('/') ? objectBaseUrl : objectBaseUrl + "/";
 
     /// <summary>PUT Object with the service's headers: Content-Type, Cache-Control, the canned ACL, If-None-Match: *.</summary>
     public async Task PutObjectAsync(string key, ReadOnlyMemory<byte> body, string contentType, CancellationToken ct)
@@ -70,31 +72,6 @@ public sealed class S3BodySender(
         return response.Headers.TryGetValues("ETag", out var etag) ? etag.First()
             : throw new StorageFailedException($"part {partNumber} of {key}: the store returned no ETag");
     }
-
-    /// <summary>
-    /// Where the bucket's objects are, as the SDK decides it: <c>bucket.endpoint/</c> (virtual-hosted) unless path
-    /// style is configured, the endpoint is an IP address, or the bucket name cannot be a host name (dots only
-    /// over http, where no certificate has to match).
-    /// </summary>
-    internal static string ObjectBaseUrl(StorageOptions options)
-    {
-        var endpoint = new Uri(options.EndpointUrl);
-        var basePath = endpoint.AbsolutePath.TrimEnd('/');
-        var bucket = options.BucketName!;
-        var pathStyle = options.UsesPathStyle
-            || endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            || !IsHostLabel(bucket, allowDots: endpoint.Scheme == Uri.UriSchemeHttp);
-        return pathStyle
-            ? $"{endpoint.Scheme}://{endpoint.Authority}{basePath}/{bucket}/"
-            : $"{endpoint.Scheme}://{bucket}.{endpoint.Authority}{basePath}/";
-    }
-
-    private static bool IsHostLabel(string bucket, bool allowDots) =>
-        bucket.Length is >= 3 and <= 63
-        && bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || (allowDots && c == '.'))
-        && char.IsAsciiLetterOrDigit(bucket[0]) && char.IsAsciiLetterOrDigit(bucket[^1])
-        && !bucket.Contains("..", StringComparison.Ordinal)
-        && !IPAddress.TryParse(bucket, out _);
 
     private string ObjectUrl(string key) => _objectBase + SigV4Signer.UriEncode(key, keepSlash: true);
 

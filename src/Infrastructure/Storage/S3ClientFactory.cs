@@ -1,5 +1,7 @@
 using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
 using Amazon.S3;
+using Amazon.S3.Model;
 
 namespace AssetManager.Infrastructure.Storage;
 
@@ -29,7 +31,7 @@ public static class S3ClientFactory
     /// The sender of object bodies, with its own connection pool to the store. Signatures carry the time, so it
     /// signs by the system clock whatever clock the application runs on.
     /// </summary>
-    public static S3BodySender CreateBodySender(StorageOptions options)
+    public static S3BodySender CreateBodySender(StorageOptions options, IAmazonS3 s3)
     {
         var handler = new SocketsHttpHandler
         {
@@ -41,7 +43,18 @@ public static class S3ClientFactory
         };
         // S3BodySender times each request by the store's progress: a streamed part lasts as long as the client's upload
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        return new S3BodySender(http, ExplicitCredentials(options), options, TimeProvider.System);
+        return new S3BodySender(http, ExplicitCredentials(options), options, ObjectBaseUrl(s3, options.BucketName!), TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Where the SDK sends a bucket's object requests (<c>https://bucket.endpoint/</c>, or <c>endpoint/bucket/</c> for
+    /// path style, IP endpoints and bucket names that cannot be host names), so the body sender addresses them alike.
+    /// </summary>
+    public static string ObjectBaseUrl(IAmazonS3 s3, string bucket)
+    {
+        var endpoint = s3.Config.DetermineServiceOperationEndpoint(
+            new ServiceOperationEndpointParameters(new PutObjectRequest { BucketName = bucket, Key = "key" }));
+        return endpoint.URL.TrimEnd('/') + "/";
     }
 
     /// <summary>The configured keys; none means the SDK's default chain (environment, profile, instance role).</summary>

@@ -3,7 +3,6 @@ using System.Text;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
-using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -26,12 +25,6 @@ public sealed class MultipartUploadForm : IUploadForm
     /// after the file.
     /// </summary>
     public const long RoomAfterFileBytes = 4 * MaxFieldBytes + 64 * 1024;
-
-    /// <summary>
-    /// The least length worth vouching for: S3's smallest part (5 MiB), below which no store streams anything.
-    /// A smaller file keeps no limit on the parts after it.
-    /// </summary>
-    public const long LeastVouchedLength = StorageOptions.MinPartSizeBytes;
 
     /// <summary>
     /// The reader's buffer, and so the most one read of the file part returns. The default (4 KiB) turns a 1 GiB
@@ -80,7 +73,13 @@ public sealed class MultipartUploadForm : IUploadForm
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
                 var lengthAtLeast = FileLengthAtLeast();
-                return new UploadFile(fileName, new SectionStream(section.Body, lengthAtLeast), lengthAtLeast);
+                var content = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, section.Body, long.MaxValue)
+                {
+                    MinBytes = lengthAtLeast,
+                    TooShort = () => new UploadRejectedException($"The form's parts after the file are larger than {RoomAfterFileBytes} bytes"),
+                    ReadError = error => error is IOException io && IsCutShort(io) ? CutShort(io) : null,
+                };
+                return new UploadFile(fileName, content, lengthAtLeast);
             }
             _fields[name] = await ReadFieldAsync(name, section.Body, cancellationToken);
         }
@@ -89,15 +88,12 @@ public sealed class MultipartUploadForm : IUploadForm
 
     /// <summary>
     /// What the declared length leaves for the file once the parts after it are given their room
-    /// (<see cref="RoomAfterFileBytes"/>); 0 without a declared length or below <see cref="LeastVouchedLength"/>.
-    /// The reader has taken at least the bytes before the file from the body, so the file holds at least this
-    /// much unless the parts after it take more than that room, which <see cref="SectionStream"/> then refuses.
+    /// (<see cref="RoomAfterFileBytes"/>); 0 without a declared length. The reader has taken at least the bytes
+    /// before the file from the body, so the file holds at least this much unless the parts after it take more than
+    /// that room, which the file's stream then refuses.
     /// </summary>
-    private long FileLengthAtLeast()
-    {
-        var left = _declaredLength is { } declared ? declared - _body!.Position - RoomAfterFileBytes : 0;
-        return left >= LeastVouchedLength ? left : 0;
-    }
+    private long FileLengthAtLeast() =>
+        _declaredLength is { } declared ? Math.Max(0, declared - _body!.Position - RoomAfterFileBytes) : 0;
 
     public async ValueTask<IReadOnlyDictionary<string, string>> ReadRemainingFieldsAsync(CancellationToken cancellationToken)
     {
@@ -163,39 +159,4 @@ public sealed class MultipartUploadForm : IUploadForm
 
     private static InvalidDataException CutShort(IOException ex) =>
         new("the body ended before the closing boundary", ex);
-
-    /// <summary>
-    /// The file part's body, with a multipart body cut short reported as malformed (400), not as a server error, and
-    /// a file that ends before <paramref name="lengthAtLeast"/> refused (the object store may already hold that much).
-    /// </summary>
-    private sealed class SectionStream(Stream inner, long lengthAtLeast) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await ReadSectionAsync(inner, buffer, cancellationToken);
-            _read += read;
-            if (read == 0 && !buffer.IsEmpty && _read < lengthAtLeast)
-                throw new UploadRejectedException($"The form's parts after the file are larger than {RoomAfterFileBytes} bytes");
-            return read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -61,4 +61,29 @@ public sealed class SvgSnifferTests
         var bytes = Encoding.UTF8.GetBytes("<svg><title>Привет</title>");
         Assert.True(SvgSniffer.HasSvgRoot(bytes.AsSpan(0, bytes.Length - 1)));
     }
+
+    [Fact]
+    public void Entities_cannot_expand_past_a_few_kilobytes()
+    {
+        var laughs = "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\">" +
+            string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY {(char)('a' + i)} \"{string.Concat(Enumerable.Repeat($"&{(char)('a' + i - 1)};", 10))}\">")) +
+            "]><svg title=\"&j;\">";
+        Assert.False(Sniff(laughs));
+    }
+
+    [Fact]
+    public void External_entities_are_never_fetched()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "secret");
+        try
+        {
+            // Refused: with no resolver an external entity cannot be expanded, so the file is never read.
+            Assert.False(Sniff($"<!DOCTYPE svg [<!ENTITY x SYSTEM \"file://{path}\">]><svg title=\"&x;\">"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -10,7 +10,7 @@ public sealed class KeyFromUrlTests
     private static S3ObjectStorage S3(string? customDomain = null, string protocol = "https:")
     {
         var options = new StorageOptions { BucketName = "assets", CustomDomain = customDomain, UrlProtocol = protocol };
-        return new(Substitute.For<IAmazonS3>(), S3ClientFactory.CreateBodySender(options),
+        return new(Substitute.For<IAmazonS3>(), S3ClientFactory.CreateBodySender(options, S3ClientFactory.Create(options)),
             options, NullLogger<S3ObjectStorage>.Instance);
     }
 

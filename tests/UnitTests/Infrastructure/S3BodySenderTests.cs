@@ -51,7 +51,7 @@ public sealed class S3BodySenderTests
         {
             BucketName = "media", EndpointUrl = "http://127.0.0.1:9000", Region = "us-east-1", DefaultAcl = acl,
         };
-        return new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"), options, new FixedClock(), stallTimeout);
+        return new S3BodySender(new HttpClient(handler), new BasicAWSCredentials("AKID", "SECRET"), options, S3ClientFactory.ObjectBaseUrl(S3ClientFactory.Create(options), options.BucketName!), new FixedClock(), stallTimeout);
     }
 
     [Fact]

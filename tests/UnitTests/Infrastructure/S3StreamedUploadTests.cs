@@ -45,7 +45,7 @@ public sealed class S3StreamedUploadTests
     }
 
     private S3ObjectStorage Storage(StorageOptions? options = null) => new(_s3,
-        new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options ?? _options, new FixedClock()),
+        new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options ?? _options, S3ClientFactory.ObjectBaseUrl(S3ClientFactory.Create(options ?? _options), (options ?? _options).BucketName!), new FixedClock()),
         options ?? _options, NullLogger<S3ObjectStorage>.Instance);
 
     [Fact]

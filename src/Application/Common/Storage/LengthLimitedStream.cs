@@ -3,15 +3,24 @@ using AssetManager.Domain.Common;
 namespace AssetManager.Application.Common.Storage;
 
 /// <summary>
-/// Reads <paramref name="head"/> (bytes already taken from the source), then the source, and throws
+/// Reads <paramref name="head"/> (bytes already taken from the source), then the source, counting: throws
 /// <see cref="FileTooLargeException"/> (or what <paramref name="tooLarge"/> makes) as soon as more than
-/// <paramref name="maxBytes"/> have passed.
+/// <paramref name="maxBytes"/> have passed, and <see cref="TooShort"/>'s error when the source ends before
+/// <see cref="MinBytes"/>.
 /// </summary>
 public sealed class LengthLimitedStream(
     ReadOnlyMemory<byte> head, Stream source, long maxBytes, Func<Exception>? tooLarge = null) : Stream
 {
     private ReadOnlyMemory<byte> _head = head;
     private long _position;
+
+    /// <summary>What the source vouches for: a consumer may have acted on it before the end was in sight.</summary>
+    public long MinBytes { get; init; }
+
+    public Func<Exception> TooShort { get; init; } = () => new EndOfStreamException("the source ended before the length it vouched for");
+
+    /// <summary>Turns an error reading the source into the one to report; null keeps it as it is.</summary>
+    public Func<Exception, Exception?>? ReadError { get; init; }
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -36,11 +45,24 @@ public sealed class LengthLimitedStream(
         }
         else
         {
-            read = await source.ReadAsync(buffer, cancellationToken);
+            read = await ReadSourceAsync(buffer, cancellationToken);
+            if (read == 0 && !buffer.IsEmpty && _position < MinBytes) throw TooShort();
         }
         _position += read;
         if (_position > maxBytes) throw tooLarge?.Invoke() ?? new FileTooLargeException(maxBytes);
         return read;
+    }
+
+    private async ValueTask<int> ReadSourceAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex) when (ReadError?.Invoke(ex) is { } translated)
+        {
+            throw translated;
+        }
     }
 
     public override void Flush() { }

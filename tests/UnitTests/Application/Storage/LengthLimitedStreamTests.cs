@@ -1,3 +1,4 @@
+using NSubstitute;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
 using AssetManager.UnitTests.TestSupport;
@@ -102,5 +103,42 @@ public sealed class LengthLimitedStreamTests
 
         Assert.Equal(1, await stream.ReadAsync(buffer));
         Assert.Equal(0, await stream.ReadAsync(buffer));
+    }
+
+    [Fact]
+    public async Task A_source_that_ends_before_what_it_vouched_for_fails_its_last_read()
+    {
+        var stream = new LengthLimitedStream(new byte[2], new MemoryStream(new byte[5]), maxBytes: 100)
+        {
+            MinBytes = 8,
+            TooShort = () => new UploadRejectedException("short"),
+        };
+
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => stream.CopyToAsync(Stream.Null));
+
+        Assert.Equal("short", error.Message);
+    }
+
+    [Fact]
+    public async Task A_source_that_holds_what_it_vouched_for_ends_normally()
+    {
+        var stream = new LengthLimitedStream(new byte[2], new MemoryStream(new byte[6]), maxBytes: 100) { MinBytes = 8 };
+        var copy = new MemoryStream();
+
+        await stream.CopyToAsync(copy);
+
+        Assert.Equal(8, copy.Length);
+    }
+
+    [Fact]
+    public async Task Read_errors_are_translated_or_kept()
+    {
+        var failing = Substitute.For<Stream>();
+        failing.ReadAsync(Arg.Any<Memory<byte>>(), Arg.Any<CancellationToken>()).Returns<ValueTask<int>>(_ => throw new IOException("cut"));
+        var translated = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, failing, 100) { ReadError = e => new InvalidDataException(e.Message, e) };
+        var kept = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, failing, 100) { ReadError = _ => null };
+
+        Assert.Equal("cut", (await Assert.ThrowsAsync<InvalidDataException>(() => translated.ReadAsync(new byte[4]).AsTask())).Message);
+        await Assert.ThrowsAsync<IOException>(() => kept.ReadAsync(new byte[4]).AsTask());
     }
 }
