@@ -3,7 +3,6 @@ using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
-using AssetManager.Domain.Assets;
 using AssetManager.Infrastructure.Identity;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
@@ -11,17 +10,22 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AssetManager.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Database (SQLite or SQL Server), Identity, object storage (S3 or disk), clock and health checks.</summary>
+    /// <summary>
+    /// Database (SQLite or SQL Server), Identity, object storage (S3 or disk), clock and health checks. Which
+    /// database and which store are decided by the bound settings when first resolved.
+    /// </summary>
+    /// <param name="contentRoot">The application's folder; the data directory (<c>DataDirectory</c>) defaults to its <c>data</c>.</param>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(contentRoot, "data"));
-        AddDatabase(services, DatabaseOptions.FromConfiguration(configuration, dataDirectory));
-        AddStorage(services, StorageOptions.FromConfiguration(configuration, Path.Combine(dataDirectory, "media")));
+        AddDatabase(services, dataDirectory);
+        AddStorage(services, Path.Combine(dataDirectory, "media"));
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -30,7 +34,6 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
-        services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
@@ -38,43 +41,66 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddDatabase(IServiceCollection services, DatabaseOptions options)
+    /// <summary>Creates or migrates the database and, with S3, the bucket; run once before the service takes requests.</summary>
+    public static async Task PrepareInfrastructureAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        services.AddSingleton(options);
-        if (options.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContextPool<SqlServerAppDbContext>(o => o.UseSqlServer(options.ConnectionString));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
-            services.AddScoped<IAssetWriter, EfAssetWriter>();
-        }
-        else
-        {
-            services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-            services.AddSingleton<IAssetWriter>(sp =>
-            {
-                using var scope = sp.CreateScope();
-                var model = scope.ServiceProvider.GetRequiredService<SqliteAppDbContext>().Model;
-                return new SqliteAssetWriter(options.ConnectionString, model);
-            });
-        }
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        await services.InitializeDatabaseAsync(ct);
+        if (services.GetRequiredService<IObjectStorage>() is S3ObjectStorage s3) await s3.EnsureBucketAsync(ct);
     }
 
-    private static void AddStorage(IServiceCollection services, StorageOptions options)
+    private static void AddDatabase(IServiceCollection services, string dataDirectory)
     {
-        services.AddSingleton(options);
-        if (options.UsesS3)
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure(options =>
+            {
+                if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+                    options.ConnectionString = DatabaseOptions.SqliteFileIn(dataDirectory);
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+
+        services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().ConnectionString));
+        services.AddDbContextPool<SqliteAppDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
         {
-            services.AddSingleton(_ => S3ClientFactory.Create(options));
-            services.AddSingleton(sp => S3ClientFactory.CreateBodySender(options, sp.GetRequiredService<IAmazonS3>()));
-            services.AddSingleton<S3ObjectStorage>();
-            services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<S3ObjectStorage>());
-        }
-        else
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerAppDbContext>(),
+            _ => sp.GetRequiredService<SqliteAppDbContext>(),
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        services.AddSingleton(sp =>
         {
-            services.AddSingleton<DiskObjectStorage>();
-            services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<DiskObjectStorage>());
-        }
+            using var scope = sp.CreateScope();
+            var model = scope.ServiceProvider.GetRequiredService<SqliteAppDbContext>().Model;
+            return new SqliteAssetWriter(sp.GetRequiredService<DatabaseOptions>().ConnectionString, model);
+        });
+        services.AddScoped<EfAssetWriter>();
+        services.AddScoped<IAssetWriter>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
+        {
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteAssetWriter>(),
+            _ => sp.GetRequiredService<EfAssetWriter>(),
+        });
+    }
+
+    private static void AddStorage(IServiceCollection services, string defaultLocalRoot)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.LocalRoot)) options.LocalRoot = defaultLocalRoot;
+                options.LocalPublicBaseUrl = options.LocalPublicBaseUrl.TrimEnd('/');
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<StorageOptions>()));
+        services.AddSingleton(sp => S3ClientFactory.CreateBodySender(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<IAmazonS3>()));
+        services.AddSingleton<S3ObjectStorage>();
+        services.AddSingleton<DiskObjectStorage>();
+        services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<StorageOptions>().UsesS3
+            ? sp.GetRequiredService<S3ObjectStorage>()
+            : sp.GetRequiredService<DiskObjectStorage>());
     }
 }

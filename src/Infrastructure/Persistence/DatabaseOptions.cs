@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
 
 namespace AssetManager.Infrastructure.Persistence;
 
@@ -8,24 +8,19 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-/// <summary><c>Database:Provider</c> (Sqlite, the default, or SqlServer) and <c>ConnectionStrings:Default</c>.</summary>
-public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+/// <summary>
+/// Section <c>Database</c>: the provider (Sqlite, the default, or SqlServer) and its connection string
+/// (<c>ConnectionStrings:Default</c> maps onto it); SQLite without one uses <c>assetmanager.db</c> in the data directory.
+/// </summary>
+public sealed class DatabaseOptions
 {
-    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string dataDirectory)
-    {
-        var providerName = configuration["Database:Provider"];
-        var provider = string.IsNullOrWhiteSpace(providerName)
-            ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"Database:Provider '{providerName}' is not Sqlite or SqlServer.");
-        var connectionString = configuration.GetConnectionString("Default");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (provider == DatabaseProvider.SqlServer)
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is not set.");
-            connectionString = $"Data Source={Path.Combine(dataDirectory, "assetmanager.db")}";
-        }
-        return new DatabaseOptions(provider, connectionString);
-    }
+    public const string Section = "Database";
+
+    [EnumDataType(typeof(DatabaseProvider))]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "ConnectionStrings:Default is required for a server database.")]
+    public string ConnectionString { get; set; } = "";
+
+    public static string SqliteFileIn(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "assetmanager.db")}";
 }

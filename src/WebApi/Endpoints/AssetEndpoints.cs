@@ -14,6 +14,7 @@ using AssetManager.WebApi.Uploads;
 using AssetManager.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace AssetManager.WebApi.Endpoints;
 
@@ -85,8 +86,9 @@ public static class AssetEndpoints
         // The form counts what it reads and answers the contract's 413 itself; Kestrel's generic cap must not cut in first.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;
-        var limits = http.RequestServices.GetRequiredService<UploadLimits>();
-        var asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, new MultipartUploadForm(http.Request, limits)), http.RequestAborted);
+        var maxFileBytes = http.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxFileBytes;
+        var form = new MultipartUploadForm(http.Request, maxFileBytes);
+        var asset = await mediator.Send(new UploadAssetCommand(http.UserId(), id, form), http.RequestAborted);
         return Results.Created($"/api/assets/{asset.Id}/", asset);
     }
 

@@ -1,4 +1,17 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace AssetManager.WebApi.Http;
+
+/// <summary>Section <c>Cors</c>: the origins browsers may call the API from, comma-separated (<c>*</c>: any).</summary>
+public sealed class ApiCorsOptions
+{
+    public const string Section = "Cors";
+
+    public string AllowedOrigins { get; set; } = "*";
+
+    public string[] Origins => AllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
 
 /// <summary>
 /// Browser clients on other origins (the original's axios client calls http://localhost:8000/api from its own
@@ -6,15 +19,17 @@ namespace AssetManager.WebApi.Http;
 /// </summary>
 public static class CorsSetup
 {
-    public static IServiceCollection AddApiCors(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiCors(this IServiceCollection services)
     {
-        var origins = (configuration["Cors:AllowedOrigins"] ?? configuration["CORS_ALLOWED_ORIGINS"] ?? "*")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return services.AddCors(options => options.AddDefaultPolicy(policy =>
+        services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.Section).ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) => cors.AddDefaultPolicy(policy =>
         {
+            var origins = api.Value.Origins;
             if (origins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(origins);
             policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "WWW-Authenticate");
         }));
+        return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class MultipartUploadForm : IUploadForm
     public const string FilePartName = "file";
     public const int MaxFieldBytes = 1024 * 1024;
 
+    /// <summary>Room for the multipart framing and the text fields around the file.</summary>
+    public const long FormOverheadBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// Room for the parts after the file when the request declares its length: four text fields of the largest
     /// size with their framing. What the declared length leaves beyond it may be streamed to the store before the
@@ -38,8 +41,8 @@ public sealed class MultipartUploadForm : IUploadForm
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private bool _fileTaken;
 
-    /// <param name="limits">The file limit; the whole body may take <see cref="UploadSettings.FormOverheadBytes"/> more.</param>
-    public MultipartUploadForm(HttpRequest request, UploadLimits limits)
+    /// <param name="maxFileBytes">The file limit; the whole body may take <see cref="FormOverheadBytes"/> more.</param>
+    public MultipartUploadForm(HttpRequest request, long maxFileBytes)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -47,11 +50,11 @@ public sealed class MultipartUploadForm : IUploadForm
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
             throw new UploadRejectedException("Malformed multipart body: no boundary");
-        var maxBodyBytes = limits.MaxFileBytes + UploadSettings.FormOverheadBytes;
+        var maxBodyBytes = maxFileBytes + FormOverheadBytes;
         IsDeclaredTooLarge = request.ContentLength > maxBodyBytes;
         _declaredLength = request.ContentLength;
         _body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body, maxBodyBytes,
-            () => new FileTooLargeException(limits.MaxFileBytes));
+            () => new FileTooLargeException(maxFileBytes));
         _reader = new MultipartReader(boundary, _body, ReadBufferSize) { BodyLengthLimit = null };
     }
 

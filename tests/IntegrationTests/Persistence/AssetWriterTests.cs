@@ -30,7 +30,7 @@ public sealed class AssetWriterTests : IDisposable
         var direct = NewAsset(box, "uploads/direct.mp4");
         var viaEf = NewAsset(box, "uploads/ef.mp4");
 
-        var writer = _factory.Services.GetRequiredService<IAssetWriter>();
+        var writer = _factory.Services.GetRequiredService<SqliteAssetWriter>();
         Assert.IsType<SqliteAssetWriter>(writer);
         await writer.AddAsync(direct, CancellationToken.None);
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -55,7 +55,7 @@ public sealed class AssetWriterTests : IDisposable
     public async Task A_row_whose_box_or_ai_model_is_gone_is_a_missing_reference_and_the_writer_goes_on()
     {
         var box = await (await ApiClient.RegisterAsync(_factory)).CreateBoxAsync();
-        var writer = _factory.Services.GetRequiredService<IAssetWriter>();
+        var writer = _factory.Services.GetRequiredService<SqliteAssetWriter>();
 
         var noBox = await Assert.ThrowsAsync<MissingReferenceException>(() => writer.AddAsync(NewAsset(box + 1000, "uploads/a.mp4"), CancellationToken.None));
         Assert.IsType<SqliteException>(noBox.InnerException);

@@ -1,7 +1,7 @@
 using AssetManager.Application.Assets;
 using AssetManager.Infrastructure;
 using AssetManager.Infrastructure.Persistence;
-using Microsoft.Extensions.Configuration;
+using AssetManager.UnitTests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetManager.UnitTests.Infrastructure;
@@ -14,15 +14,11 @@ public sealed class AssetWriterRegistrationTests
     [InlineData("SqlServer", typeof(EfAssetWriter))]
     public void Each_provider_gets_its_writer(string provider, Type expected)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider,
-            ["ConnectionStrings:Default"] = provider == "Sqlite"
+        using var services = Settings.Provider(
+            ("Database:Provider", provider),
+            ("ConnectionStrings:Default", provider == "Sqlite"
                 ? "Data Source=unit-test-never-opened.db"
-                : "Server=unit-test-no-such-server;Database=AssetManager;User Id=sa;Password=x;TrustServerCertificate=True",
-        }).Build();
-        using var services = new ServiceCollection().AddLogging()
-            .AddInfrastructure(configuration, Path.GetTempPath()).BuildServiceProvider();
+                : "Server=unit-test-no-such-server;Database=AssetManager;User Id=sa;Password=x;TrustServerCertificate=True"));
         using var scope = services.CreateScope();
 
         Assert.IsType(expected, scope.ServiceProvider.GetRequiredService<IAssetWriter>());

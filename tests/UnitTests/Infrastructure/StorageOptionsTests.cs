@@ -1,14 +1,16 @@
 using AssetManager.Infrastructure.Storage;
+using AssetManager.Infrastructure;
+using AssetManager.UnitTests.TestSupport;
+using AssetManager.WebApi.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AssetManager.UnitTests.Infrastructure;
 
 public sealed class StorageOptionsTests
 {
-    private static StorageOptions From(params (string Key, string? Value)[] settings) =>
-        StorageOptions.FromConfiguration(
-            new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build(),
-            "/srv/media");
+    private static StorageOptions From(params (string Key, string? Value)[] settings) => Settings.Bind<StorageOptions>(settings);
 
     [Fact]
     public void Defaults_are_the_originals()
@@ -27,7 +29,7 @@ public sealed class StorageOptionsTests
         Assert.True(options.UsesAcl);
         Assert.True(options.CreateBucket);
         Assert.True(options.StreamFirstPart);
-        Assert.Equal("/srv/media", options.LocalRoot);
+        Assert.Equal("/srv/app/data/media", options.LocalRoot);
         Assert.Equal("", options.LocalPublicBaseUrl);
     }
 
@@ -36,7 +38,7 @@ public sealed class StorageOptionsTests
     {
         // A prefix of our own keeps this test's variables apart from the process's real ones.
         const string prefix = "AMUT_STORAGE_OPTIONS_";
-        var variables = new Dictionary<string, string>
+        var variables = new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = "AKIA-test",
             ["AWS_SECRET_ACCESS_KEY"] = "secret-test",
@@ -52,8 +54,12 @@ public sealed class StorageOptionsTests
         foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(prefix + name, value);
         try
         {
-            var options = StorageOptions.FromConfiguration(
-                new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build(), "/srv/media");
+            var configuration = new ConfigurationManager();
+            configuration.AddEnvironmentVariables(prefix);
+            configuration.AddOriginalSettingNames();
+            var options = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+                .AddInfrastructure(configuration, Settings.ContentRoot).BuildServiceProvider()
+                .GetRequiredService<IOptions<StorageOptions>>().Value;
 
             Assert.Equal("AKIA-test", options.AccessKeyId);
             Assert.Equal("secret-test", options.SecretAccessKey);
@@ -108,11 +114,26 @@ public sealed class StorageOptionsTests
         Assert.Null(options.CustomDomain);
     }
 
-    [Fact]
-    public void Part_size_below_the_S3_minimum_is_ignored()
+    [Theory]
+    [InlineData("Storage:PartSizeBytes", "1024", "Storage:PartSizeBytes")]
+    [InlineData("Storage:MaxConcurrentParts", "0", "Storage:MaxConcurrentParts")]
+    [InlineData("AWS_S3_ENDPOINT_URL", "s3.example.com", "AWS_S3_ENDPOINT_URL")]
+    [InlineData("AWS_S3_ADDRESSING_STYLE", "sideways", "AWS_S3_ADDRESSING_STYLE")]
+    [InlineData("AWS_S3_URL_PROTOCOL", "ftp:", "AWS_S3_URL_PROTOCOL")]
+    [InlineData("AWS_ACCESS_KEY_ID", "AKIA", "AWS_SECRET_ACCESS_KEY")]
+    public void A_value_that_cannot_work_stops_the_start_naming_the_setting(string key, string value, string named)
     {
-        Assert.Equal(5 * 1024 * 1024, From(("Storage:PartSizeBytes", "1024")).PartSizeBytes);
-        Assert.Equal(4, From(("Storage:MaxConcurrentParts", "0")).MaxConcurrentParts);
+        var error = Assert.Throws<OptionsValidationException>(() => From(("AWS_STORAGE_BUCKET_NAME", "assets"), (key, value)));
+
+        Assert.Contains(named, string.Join(" ", error.Failures));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_stops_the_start_naming_the_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => From(("AWS_S3_CREATE_BUCKET", "perhaps")));
+
+        Assert.Contains("Storage:CreateBucket", error.Message);
     }
 
     [Theory]

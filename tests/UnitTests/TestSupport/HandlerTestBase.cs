@@ -1,4 +1,4 @@
-using AssetManager.Application.Common.Memory;
+using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Boxes;
 using NSubstitute;

@@ -1,4 +1,5 @@
 using System.Text;
+using AssetManager.Application.Assets;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Domain.Common;
 using AssetManager.WebApi.Uploads;
@@ -28,7 +29,7 @@ public sealed class MultipartUploadFormTests
         context.Request.ContentType = $"multipart/form-data; boundary={Boundary}";
         context.Request.ContentLength = declareLength ? body.Length : null;
         context.Request.Body = new MemoryStream(body.ToArray());
-        return new MultipartUploadForm(context.Request, new UploadLimits());
+        return new MultipartUploadForm(context.Request, UploadOptions.DefaultMaxFileBytes);
     }
 
     private static async Task<long> ReadToEndAsync(Stream content)

@@ -1,6 +1,6 @@
 using AssetManager.Application.Assets;
 using AssetManager.Application.Assets.Commands.UploadAsset;
-using AssetManager.Application.Common.Memory;
+using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Domain.Assets;
 using AssetManager.Domain.Common;
@@ -8,6 +8,7 @@ using AssetManager.Infrastructure.Persistence;
 using AssetManager.UnitTests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 using static AssetManager.UnitTests.TestSupport.UploadFakes;
 
@@ -25,15 +26,15 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
 
     private readonly RecentBoxes _recentBoxes = new(new FixedClock(), RecentBoxes.DefaultLifetime);
 
-    private UploadAssetHandler Handler(long maxBytes = UploadLimits.DefaultMaxFileBytes, IAssetWriter? writer = null)
+    private UploadAssetHandler Handler(long maxBytes = UploadOptions.DefaultMaxFileBytes, IAssetWriter? writer = null)
     {
         var context = _db.NewContext();
         return new(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, new AssetTypeDetector(),
-            new UploadLimits(maxBytes), new FixedClock(), NullLogger<UploadAssetHandler>.Instance);
+            Options.Create(new UploadOptions { MaxFileBytes = maxBytes }), new FixedClock(), NullLogger<UploadAssetHandler>.Instance);
     }
 
     private Task<AssetDto> Upload(IUploadForm form, int? boxId = null, int? userId = null,
-        long maxBytes = UploadLimits.DefaultMaxFileBytes, IAssetWriter? writer = null) =>
+        long maxBytes = UploadOptions.DefaultMaxFileBytes, IAssetWriter? writer = null) =>
         Handler(maxBytes, writer).Handle(new UploadAssetCommand(userId ?? _world.Alice, boxId ?? _world.AliceBox.Id, form),
             CancellationToken.None).AsTask();
 

@@ -1,4 +1,4 @@
-using AssetManager.Application.Common.Memory;
+using AssetManager.Application.Common.Caching;
 using AssetManager.UnitTests.TestSupport;
 
 namespace AssetManager.UnitTests.Application.Common;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using AssetManager.Application.Common.Memory;
+using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
@@ -8,6 +8,7 @@ using Mapster;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AssetManager.Application.Assets.Commands.UploadAsset;
 
@@ -24,7 +25,7 @@ internal sealed class UploadAssetHandler(
     RecentBoxes recentBoxes,
     IObjectStorage storage,
     IAssetTypeDetector detector,
-    UploadLimits limits,
+    IOptions<UploadOptions> options,
     TimeProvider clock,
     ILogger<UploadAssetHandler> logger) : ICommandHandler<UploadAssetCommand, AssetDto>
 {
@@ -41,8 +42,8 @@ internal sealed class UploadAssetHandler(
                 headBuffer.AsMemory(0, detector.HeadLength), detector.HeadLength, throwOnEndOfStream: false, cancellationToken);
             if (headLength == 0) throw new UploadRejectedException("File is empty");
             var format = detector.Detect(file.FileName, headBuffer.AsSpan(0, headLength));
-            if (command.Form.IsDeclaredTooLarge) throw new FileTooLargeException(limits.MaxFileBytes);
-            var content = new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, limits.MaxFileBytes);
+            if (command.Form.IsDeclaredTooLarge) throw new FileTooLargeException(options.Value.MaxFileBytes);
+            var content = new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, options.Value.MaxFileBytes);
 
             await RefuseEarlyFieldErrorsAsync(command.Form, content, cancellationToken);
             var stored = await storage.PutAsync(

@@ -1,20 +1,22 @@
+using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
-using AssetManager.Infrastructure.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 
-namespace AssetManager.WebApi.Media;
+namespace AssetManager.Infrastructure.Storage;
 
 /// <summary>Serves the disk store's files under <c>/media/</c> with the same headers S3 objects get.</summary>
 public static class MediaFiles
 {
-    public static void UseMediaFiles(this WebApplication app)
+    public static IApplicationBuilder UseMediaFiles(this IApplicationBuilder app)
     {
-        if (app.Services.GetService<DiskObjectStorage>() is not { } disk) return;
+        if (app.ApplicationServices.GetRequiredService<IObjectStorage>() is not DiskObjectStorage disk) return app;
         Directory.CreateDirectory(disk.Root);
         var types = new FileExtensionContentTypeProvider();
         foreach (var format in FileFormat.All) types.Mappings[format.Extension] = format.ContentType;
-        app.UseStaticFiles(new StaticFileOptions
+        return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(disk.Root),
             RequestPath = DiskObjectStorage.MediaPath,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AssetManager.Application.Common.Memory;
+namespace AssetManager.Application.Common.Caching;
 
 /// <summary>
 /// Facts this process read from the database within the last <see cref="Lifetime"/>, so that a run of requests does

@@ -1,4 +1,4 @@
-namespace AssetManager.Application.Common.Memory;
+namespace AssetManager.Application.Common.Caching;
 
 /// <summary>
 /// Boxes this process found in the database within the last lifetime, by id, with their owner and name, so that a

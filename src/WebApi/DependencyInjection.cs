@@ -1,0 +1,46 @@
+using AssetManager.Application.Common.Behaviors;
+using AssetManager.Application.Common.Persistence;
+using AssetManager.WebApi.Auth;
+using AssetManager.WebApi.Errors;
+using AssetManager.WebApi.Http;
+using AssetManager.WebApi.OpenApi;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Connections;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AssetManager.WebApi;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The mediator (its source generator lives in this project, so handlers of every assembly are found here),
+    /// JSON as DRF writes it, token authentication, CORS, the error mapping, the OpenAPI document and Kestrel's buffers.
+    /// </summary>
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(IAppDbContext)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter());
+        });
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddApiCors();
+        services.AddExceptionHandler<ExceptionMapper>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        // Kestrel receives into one memory-pool block at a time: 64 KiB blocks instead of its 4 KiB ones (ReceiveBufferPool).
+        services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBufferPool.Factory>();
+        return services;
+    }
+}
