@@ -1,3 +1,4 @@
+using NetArchTest.Rules;
 using static AssetManager.UnitTests.Architecture.Layers;
 
 namespace AssetManager.UnitTests.Architecture;
@@ -44,6 +45,23 @@ public sealed class DependencyRuleTests
         Rule.Check("Infrastructure does not depend on WebApi",
             () => OwnTypes(InfrastructureAssembly, InfrastructureNamespace),
             should => should.NotHaveDependencyOn(WebApiNamespace));
+
+    [Fact]
+    public void WebApi_touches_infrastructure_only_in_its_composition_root() =>
+        // Every type of the assembly, whatever its namespace, but Program (Program.cs) and what the compiler nests in it.
+        Rule.Check("WebApi depends on Infrastructure only in Program.cs",
+            () => Types.InAssembly(WebApiAssembly).That().MeetCustomRule(new OutsideProgram()),
+            should => should.NotHaveDependencyOn(InfrastructureNamespace));
+
+    private sealed class OutsideProgram : ICustomRule
+    {
+        public bool MeetsRule(Mono.Cecil.TypeDefinition type)
+        {
+            for (var t = type; t is not null; t = t.DeclaringType)
+                if (t.Namespace.Length == 0 && t.Name == "Program") return false;
+            return true;
+        }
+    }
 
     // No assembly-reference twin for Infrastructure -> WebApi: WebApi references Infrastructure, so MSBuild already
     // refuses the cycle, and a rule that cannot fail is not a rule.

@@ -51,6 +51,12 @@ public sealed class NamingRuleTests
             should => should.HaveNameEndingWith("Query").And().MeetCustomRule(ByReflection(ApplicationAssembly, IsRecord)), QueryCount);
 
     [Fact]
+    public void Commands_and_queries_are_sealed_record_classes_that_cannot_change() =>
+        Rule.Check("commands and queries are sealed record classes with no settable property", Messages,
+            should => should.BeSealed().And().MeetCustomRule(ByReflection(ApplicationAssembly, message =>
+                !message.IsValueType && IsRecord(message) && !message.GetProperties().Any(IsSettable))), MessageCount);
+
+    [Fact]
     public void Commands_live_under_Commands() =>
         Rule.Check("commands live in <Feature>.Commands.<UseCase>", Commands,
             should => should.ResideInNamespaceMatching(@"^AssetManager\.Application\.\w+\.Commands\.\w+$"), CommandCount);
@@ -91,13 +97,20 @@ public sealed class NamingRuleTests
     [Fact]
     public void No_handlers_or_validators_outside_the_application()
     {
+        // Whatever their namespace: a handler elsewhere is never registered (the generator scans Application only).
         foreach (var assembly in new[] { DomainAssembly, InfrastructureAssembly, WebApiAssembly })
         {
-            Assert.DoesNotContain(Reflect(assembly, HandlerInterfaces), t => t.Namespace?.StartsWith("AssetManager") == true);
+            var handlers = Reflect(assembly, HandlerInterfaces);
+            Assert.True(handlers.Count == 0, $"handlers outside Application: {string.Join(", ", handlers.Select(t => t.FullName))}");
             Assert.True(MessageKinds.Validators(assembly).Count == 0,
                 $"validators outside Application: {string.Join(", ", MessageKinds.Validators(assembly).Select(t => t.FullName))}");
         }
     }
+
+    /// <summary>A public setter that is not init-only (init setters carry the IsExternalInit modifier).</summary>
+    private static bool IsSettable(PropertyInfo property) =>
+        property.SetMethod is { IsPublic: true } setter
+        && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit));
 
     private static bool IsRecord(Type type) =>
         type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null
