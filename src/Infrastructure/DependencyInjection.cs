@@ -59,9 +59,13 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
 
-        services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().ConnectionString));
-        services.AddDbContextPool<SqliteAppDbContext>((sp, o) =>
-            o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<BoxCacheInvalidation>();
+        services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o
+            .UseSqlServer(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<BoxCacheInvalidation>()));
+        services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
+            .UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
+            .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BoxCacheInvalidation>()));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
         {
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerAppDbContext>(),

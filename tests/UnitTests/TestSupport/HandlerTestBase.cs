@@ -11,13 +11,17 @@ namespace AssetManager.UnitTests.TestSupport;
 /// </summary>
 public abstract class HandlerTestBase : IAsyncLifetime, IDisposable
 {
-    protected readonly TestDb _db = new();
+    protected readonly TestDb _db;
     protected readonly FixedClock _clock = new();
     protected readonly IObjectStorage _storage = Substitute.For<IObjectStorage>();
     protected readonly RecentBoxes _recentBoxes;
     protected World _w = null!;
 
-    protected HandlerTestBase() => _recentBoxes = new RecentBoxes(_clock, RecentBoxes.DefaultLifetime);
+    protected HandlerTestBase()
+    {
+        _recentBoxes = new RecentBoxes(_clock, RecentBoxes.DefaultLifetime);
+        _db = new TestDb(_recentBoxes);
+    }
 
     /// <summary>As an upload into the box would have left it.</summary>
     protected void RememberBox(Box box, int ownerId) => _recentBoxes.Remember(box.Id, new RecentBoxes.Box(ownerId, box.Name));

@@ -1,3 +1,4 @@
+using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Mapping;
 using AssetManager.Domain.Assets;
 using AssetManager.Domain.Boxes;
@@ -18,6 +19,7 @@ namespace AssetManager.UnitTests.TestSupport;
 public sealed class TestDb : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly RecentBoxes? _recentBoxes;
 
     static TestDb() => MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
 
@@ -33,8 +35,10 @@ public sealed class TestDb : IDisposable
         return template;
     });
 
-    public TestDb()
+    /// <param name="recentBoxes">When given, every context revokes the boxes it changes from it, as the service's do.</param>
+    public TestDb(RecentBoxes? recentBoxes = null)
     {
+        _recentBoxes = recentBoxes;
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         lock (Template) Template.Value.BackupDatabase(_connection);
@@ -44,8 +48,12 @@ public sealed class TestDb : IDisposable
     /// <summary>The context the tests arrange data with.</summary>
     public SqliteAppDbContext Seed { get; }
 
-    public SqliteAppDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_connection).Options);
+    public SqliteAppDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_connection);
+        if (_recentBoxes is not null) options.AddInterceptors(new BoxCacheInvalidation(_recentBoxes));
+        return new SqliteAppDbContext(options.Options);
+    }
 
     public static DateTime Now => FixedClock.Default.UtcDateTime;
 

@@ -36,7 +36,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
             .Handle(new CreateBoxCommand(_w.Alice, _w.AliceProject.Id, "  Scene  ", " d "), default);
         Assert.Equal(("Scene", "d"), (created.Name, created.Description));
 
-        var updated = await new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
+        var updated = await new UpdateBoxHandler(_db.NewContext(), _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, created.Id, null, "\tnew\t", " e ", Partial: false), default);
         Assert.Equal(("new", "e"), (updated.Name, updated.Description));
     }
@@ -88,7 +88,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         RememberBox(_w.AliceBox, _w.Alice);
         _clock.Now = FixedClock.Default.AddDays(1);
 
-        var dto = await new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
+        var dto = await new UpdateBoxHandler(_db.NewContext(), _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, _w.AliceBox.Id, second.Id, "moved", null, Partial: true), default);
 
         Assert.Equal(second.Id, dto.Project);
@@ -101,7 +101,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
     [Fact]
     public async Task Update_someone_elses_box_is_404()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => new UpdateBoxHandler(_db.NewContext(), _recentBoxes, _clock)
+        await Assert.ThrowsAsync<NotFoundException>(() => new UpdateBoxHandler(_db.NewContext(), _clock)
             .Handle(new UpdateBoxCommand(_w.Alice, _w.BobBox.Id, _w.AliceProject.Id, "mine", null, Partial: false), default).AsTask());
 
         await using var context = _db.NewContext();
@@ -116,7 +116,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.AliceBox, "uploads/a.jpg");
         RememberBox(_w.AliceBox, _w.Alice);
 
-        await new DeleteBoxHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteBoxHandler>.Instance)
+        await new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
             .Handle(new DeleteBoxCommand(_w.Alice, _w.AliceBox.Id), default);
 
         await using var context = _db.NewContext();
@@ -133,7 +133,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteBoxHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteBoxHandler>.Instance)
+            new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
                 .Handle(new DeleteBoxCommand(_w.Alice, _w.BobBox.Id), default).AsTask());
 
         await using var context = _db.NewContext();

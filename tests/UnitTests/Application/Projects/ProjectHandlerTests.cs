@@ -152,7 +152,7 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         RememberBox(other, _w.Alice);
         RememberBox(_w.BobBox, _w.Bob);
 
-        await new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
+        await new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
             .Handle(new DeleteProjectCommand(_w.Alice, _w.AliceProject.Id), default);
 
         await using var context = _db.NewContext();
@@ -173,7 +173,7 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.AliceBox, "uploads/a.jpg");
         _storage.DeleteAsync(default!, default).ReturnsForAnyArgs(Task.FromException(new StorageFailedException("down")));
 
-        await new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
+        await new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
             .Handle(new DeleteProjectCommand(_w.Alice, _w.AliceProject.Id), default);
 
         await using var context = _db.NewContext();
@@ -186,7 +186,7 @@ public sealed class ProjectHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteProjectHandler(_db.NewContext(), _recentBoxes, _storage, NullLogger<DeleteProjectHandler>.Instance)
+            new DeleteProjectHandler(_db.NewContext(), _storage, NullLogger<DeleteProjectHandler>.Instance)
                 .Handle(new DeleteProjectCommand(_w.Alice, _w.BobProject.Id), default).AsTask());
 
         await using var context = _db.NewContext();

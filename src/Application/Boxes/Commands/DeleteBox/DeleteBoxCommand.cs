@@ -1,4 +1,3 @@
-using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
@@ -12,7 +11,7 @@ namespace AssetManager.Application.Boxes.Commands.DeleteBox;
 public sealed record DeleteBoxCommand(int UserId, int BoxId) : ICommand;
 
 internal sealed class DeleteBoxHandler(
-    IAppDbContext db, RecentBoxes recentBoxes, IObjectStorage storage, ILogger<DeleteBoxHandler> logger)
+    IAppDbContext db, IObjectStorage storage, ILogger<DeleteBoxHandler> logger)
     : ICommandHandler<DeleteBoxCommand>
 {
     public async ValueTask<Unit> Handle(DeleteBoxCommand command, CancellationToken cancellationToken)
@@ -20,7 +19,6 @@ internal sealed class DeleteBoxHandler(
         var box = await db.Boxes.OwnedBy(command.UserId).Include(b => b.Assets)
             .FirstOrDefaultAsync(b => b.Id == command.BoxId, cancellationToken) ?? throw new NotFoundException();
         var keys = box.Assets.SelectMany(a => a.StoredKeys()).ToList();
-        recentBoxes.Revoke(box.Id);
         db.Boxes.Remove(box);
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteQuietlyAsync(keys, logger);

@@ -1,4 +1,3 @@
-using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Domain.Common;
 using Mapster;
@@ -11,7 +10,7 @@ namespace AssetManager.Application.Boxes.Commands.UpdateBox;
 public sealed record UpdateBoxCommand(int UserId, int BoxId, int? Project, string? Name, string? Description, bool Partial)
     : ICommand<BoxDto>;
 
-internal sealed class UpdateBoxHandler(IAppDbContext db, RecentBoxes recentBoxes, TimeProvider clock)
+internal sealed class UpdateBoxHandler(IAppDbContext db, TimeProvider clock)
     : ICommandHandler<UpdateBoxCommand, BoxDto>
 {
     public async ValueTask<BoxDto> Handle(UpdateBoxCommand command, CancellationToken cancellationToken)
@@ -24,7 +23,6 @@ internal sealed class UpdateBoxHandler(IAppDbContext db, RecentBoxes recentBoxes
         // As DRF: an optional field left out keeps its value, on PUT as on PATCH.
         if (command.Description is not null) box.Describe(command.Description.Trim(), now);
         box.Touch(now);
-        recentBoxes.Revoke(box.Id); // the upload's answer names the box
         await db.SaveChangesAsync(cancellationToken);
         var assetCount = await db.Assets.CountAsync(a => a.BoxId == box.Id, cancellationToken);
         return box.Adapt<BoxDto>() with { AssetCount = assetCount };

@@ -1,4 +1,3 @@
-using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
@@ -12,7 +11,7 @@ namespace AssetManager.Application.Projects.Commands.DeleteProject;
 public sealed record DeleteProjectCommand(int UserId, int ProjectId) : ICommand;
 
 internal sealed class DeleteProjectHandler(
-    IAppDbContext db, RecentBoxes recentBoxes, IObjectStorage storage, ILogger<DeleteProjectHandler> logger)
+    IAppDbContext db, IObjectStorage storage, ILogger<DeleteProjectHandler> logger)
     : ICommandHandler<DeleteProjectCommand>
 {
     public async ValueTask<Unit> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
@@ -21,7 +20,6 @@ internal sealed class DeleteProjectHandler(
             .Include(p => p.Boxes).ThenInclude(b => b.Assets)
             .FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken) ?? throw new NotFoundException();
         var keys = project.Boxes.SelectMany(b => b.Assets).SelectMany(a => a.StoredKeys()).ToList();
-        foreach (var box in project.Boxes) recentBoxes.Revoke(box.Id);
         db.Projects.Remove(project);
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteQuietlyAsync(keys, logger);
