@@ -38,7 +38,10 @@ public static class DependencyInjection
         services.AddApiCors();
         services.AddExceptionHandler<ExceptionMapper>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<ApiDocumentTransformer>()
+            .AddSchemaTransformer<ApiSchemaTransformer>()
+            .AddOperationTransformer<SecurityRequirementTransformer>());
         // Kestrel receives into one memory-pool block at a time: 64 KiB blocks instead of its 4 KiB ones (ReceiveBufferPool).
         services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBufferPool.Factory>();
         return services;

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace AssetManager.WebApi.OpenApi;
 
-/// <summary>Titles the document, documents the <c>Authorization: Token &lt;key&gt;</c> scheme and the routes' trailing slash.</summary>
+/// <summary>Titles the document, defines the <c>Authorization: Token &lt;key&gt;</c> scheme and restores the routes' trailing slash.</summary>
 internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -20,8 +20,6 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Name = "Authorization",
             Description = "Token <key>",
         };
-        document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
         // The generator trims the trailing slash the contract's routes have (both forms are served).
         var paths = new OpenApiPaths();
         foreach (var (path, item) in document.Paths) paths[path.EndsWith('/') ? path : path + "/"] = item;
