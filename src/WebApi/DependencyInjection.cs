@@ -6,7 +6,10 @@ using AssetManager.WebApi.Http;
 using AssetManager.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Connections;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Net.Http.Headers;
 using System.Text.Json.Serialization;
 
 namespace AssetManager.WebApi;
@@ -36,12 +39,21 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddApiCors();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
+            .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
+                "PublicUrl:BaseUrl must be an absolute URL such as https://assets.example.com.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicBaseUrl>();
         services.AddExceptionHandler<ExceptionMapper>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options
             .AddDocumentTransformer<ApiDocumentTransformer>()
             .AddSchemaTransformer<ApiSchemaTransformer>()
             .AddOperationTransformer<SecurityRequirementTransformer>());
+        // Kestrel refuses a header that is not ASCII with an empty 400; an Authorization header is a credential, so its
+        // bytes are let through (as Latin-1) for the token handler to refuse with the contract's 401.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.RequestHeaderEncodingSelector =
+            name => name.Equals(HeaderNames.Authorization, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null);
         // Kestrel receives into one memory-pool block at a time: 64 KiB blocks instead of its 4 KiB ones (ReceiveBufferPool).
         services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBufferPool.Factory>();
         return services;

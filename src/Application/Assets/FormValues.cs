@@ -24,14 +24,19 @@ public static class FormValues
     public static int? Int32(string text) =>
         int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>The text re-serialized compactly when it is a JSON object, else null.</summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    /// <summary>
+    /// The text re-serialized compactly when it is a JSON object, else null: also for a key given twice or a string
+    /// that is not text (a lone surrogate), which would otherwise fail only when written out.
+    /// </summary>
     public static string? JsonObjectText(string text)
     {
         try
         {
-            return JsonNode.Parse(text) is JsonObject obj ? obj.ToJsonString() : null;
+            return JsonNode.Parse(text, documentOptions: Strict) is JsonObject obj ? obj.ToJsonString() : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

@@ -7,6 +7,12 @@ namespace AssetManager.Domain.Assets;
 /// <summary>An image or video file in object storage, with how it was generated.</summary>
 public sealed class Asset : Entity
 {
+    /// <summary>Room for the longest prompts generators take; the bound keeps a page of assets a few megabytes.</summary>
+    public const int PromptMaxLength = 100_000;
+
+    /// <summary>The generation config as compact JSON text.</summary>
+    public const int GenerationConfigMaxLength = 100_000;
+
     private Asset() { }
 
     public int BoxId { get; private set; }

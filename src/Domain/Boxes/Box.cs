@@ -8,6 +8,7 @@ namespace AssetManager.Domain.Boxes;
 public sealed class Box : Entity
 {
     public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 10_000;
 
     private Box() { }
 

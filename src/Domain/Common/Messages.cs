@@ -11,6 +11,9 @@ public static class Messages
     public const string InvalidBoolean = "Must be a valid boolean.";
     public const string NotAJsonObject = "Value must be a JSON object.";
     public const string InvalidEmail = "Enter a valid email address.";
+    public const string NullCharacters = "Null characters are not allowed.";
+    public static readonly string GenerationConfigTooLong =
+        $"Ensure this value has no more than {Assets.Asset.GenerationConfigMaxLength} characters as JSON.";
 
     public static string MaxLength(int max) => $"Ensure this field has no more than {max} characters.";
     public static string InvalidPk(string value) => $"Invalid pk \"{value}\" - object does not exist.";

@@ -7,6 +7,7 @@ namespace AssetManager.Domain.Projects;
 public sealed class Project : Entity
 {
     public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 10_000;
 
     private Project() { }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Encodings.Web;
 using AssetManager.Application.Accounts.Queries.AuthenticateToken;
 using AssetManager.WebApi.Errors;
@@ -31,6 +32,7 @@ public sealed class TokenAuthenticationHandler(
         if (parts.Length > 2) return AuthenticateResult.Fail("Invalid token header. Token string should not contain spaces.");
 
         var key = parts[1];
+        if (!Ascii.IsValid(key)) return AuthenticateResult.Fail(InvalidToken); // keys are hex: bytes that are not cannot match
         var userId = await mediator.Send(new AuthenticateTokenQuery(key), Context.RequestAborted);
         if (userId is null) return AuthenticateResult.Fail(InvalidToken);
 

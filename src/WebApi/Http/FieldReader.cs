@@ -17,17 +17,21 @@ public sealed class FieldReader(JsonObject body)
 
     public void ThrowIfErrors() => _errors.ThrowIfAny();
 
-    /// <summary>A string; numbers are taken as text (as DRF does), booleans, lists and objects are not.</summary>
+    /// <summary>
+    /// A string; numbers are taken as text (as DRF does), booleans, lists and objects are not, and neither is text with
+    /// a NUL character (DRF's CharField refuses it).
+    /// </summary>
     public string? String(string name, bool trim = true)
     {
         if (!body.TryGetPropertyValue(name, out var node)) return null;
         if (node is null) return Fail<string>(name, Messages.NotNull);
-        return node.GetValueKind() switch
+        var text = node.GetValueKind() switch
         {
             JsonValueKind.String => trim ? node.GetValue<string>().Trim() : node.GetValue<string>(),
             JsonValueKind.Number => node.ToJsonString(),
             _ => Fail<string>(name, Messages.NotAString),
         };
+        return text is not null && text.Contains('\0') ? Fail<string>(name, Messages.NullCharacters) : text;
     }
 
     /// <summary>A primary key (integer or digits); null is refused.</summary>

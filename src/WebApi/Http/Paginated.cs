@@ -39,6 +39,7 @@ public static class Pagination
         query.Remove(PageParameter);
         var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
         if (pageNumber > 1) builder.Add(PageParameter, pageNumber.ToString());
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
+        var baseUrl = request.HttpContext.RequestServices.GetRequiredService<PublicBaseUrl>().For(request);
+        return baseUrl + request.Path.ToUriComponent() + builder.ToQueryString().ToUriComponent();
     }
 }

@@ -33,15 +33,7 @@ public static class RequestBody
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         if (!Utf8.IsValid(bytes.Span))
             throw new RequestBodyException(StatusCodes.Status400BadRequest, "JSON parse error - The request body is not valid UTF-8.");
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(bytes.Span);
-        }
-        catch (JsonException ex)
-        {
-            throw new RequestBodyException(StatusCodes.Status400BadRequest, $"JSON parse error - {ex.Message}");
-        }
+        var node = JsonBodyParser.Parse(bytes.Span);
         return node switch
         {
             JsonObject obj => obj,

@@ -35,6 +35,8 @@ public sealed class MultipartUploadForm : IUploadForm
     /// </summary>
     public const int ReadBufferSize = 64 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly MultipartReader? _reader;
     private readonly LengthLimitedStream? _body;
     private readonly long? _declaredLength;
@@ -141,7 +143,15 @@ public sealed class MultipartUploadForm : IUploadForm
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        try
+        {
+            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            // invalid bytes, or a surrogate encoded on its own: not text, and never silently replaced
+            throw new UploadRejectedException($"Form field '{name}' is not valid UTF-8 text");
+        }
     }
 
     private static async ValueTask<int> ReadSectionAsync(Stream section, Memory<byte> buffer, CancellationToken ct)

@@ -1,4 +1,5 @@
 using AssetManager.Application.Common.Persistence;
+using AssetManager.Domain.Assets;
 using AssetManager.Domain.Common;
 using FluentValidation;
 
@@ -8,6 +9,12 @@ public sealed class UpdateAssetValidator : AbstractValidator<UpdateAssetCommand>
 {
     public UpdateAssetValidator(IAppDbContext db)
     {
+        RuleFor(c => c.PromptText)
+            .Must(p => p.Value.Length <= Asset.PromptMaxLength).When(c => c.PromptText.IsSet)
+            .WithMessage(Messages.MaxLength(Asset.PromptMaxLength));
+        RuleFor(c => c.GenerationConfig)
+            .Must(g => g.Value.Length <= Asset.GenerationConfigMaxLength).When(c => c.GenerationConfig.IsSet)
+            .WithMessage(Messages.GenerationConfigTooLong);
         RuleFor(c => c.AiModel)
             .MustAsync(async (model, ct) => model.Value is not { } id || await db.AiModelExistsAsync(id, ct))
             .When(c => c.AiModel.IsSet)

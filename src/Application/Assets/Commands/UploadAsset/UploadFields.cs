@@ -17,6 +17,8 @@ public static class UploadFields
     {
         var errors = new FieldErrors();
         var prompt = fields.GetValueOrDefault(PromptText, "");
+        if (prompt.Contains('\0')) errors.Add(PromptText, Messages.NullCharacters);
+        else if (prompt.Length > Asset.PromptMaxLength) errors.Add(PromptText, Messages.MaxLength(Asset.PromptMaxLength));
 
         var favorite = false;
         if (fields.TryGetValue(IsFavorite, out var favoriteText))
@@ -35,8 +37,9 @@ public static class UploadFields
         var config = "{}";
         if (fields.TryGetValue(GenerationConfig, out var configText) && configText.Trim().Length > 0)
         {
-            if (FormValues.JsonObjectText(configText) is { } json) config = json;
-            else errors.Add(GenerationConfig, Messages.NotAJsonObject);
+            if (FormValues.JsonObjectText(configText) is not { } json) errors.Add(GenerationConfig, Messages.NotAJsonObject);
+            else if (json.Length > Asset.GenerationConfigMaxLength) errors.Add(GenerationConfig, Messages.GenerationConfigTooLong);
+            else config = json;
         }
 
         long? seed = null;

@@ -11,5 +11,6 @@ public sealed class CreateBoxValidator : AbstractValidator<CreateBoxCommand>
     {
         RuleFor(c => c.Project).OwnProject(db, c => c.UserId, _ => true);
         RuleFor(c => c.Name).ValidName(_ => true, Box.NameMaxLength);
+        RuleFor(c => c.Description).ValidDescription(Box.DescriptionMaxLength);
     }
 }

@@ -11,5 +11,6 @@ public sealed class UpdateBoxValidator : AbstractValidator<UpdateBoxCommand>
     {
         RuleFor(c => c.Project).OwnProject(db, c => c.UserId, c => !c.Partial);
         RuleFor(c => c.Name).ValidName(c => !c.Partial, Box.NameMaxLength);
+        RuleFor(c => c.Description).ValidDescription(Box.DescriptionMaxLength);
     }
 }
