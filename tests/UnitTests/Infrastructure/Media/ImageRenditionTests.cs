@@ -83,6 +83,34 @@ public sealed class ImageRenditionTests : IDisposable
         Assert.Equal(0, (long)preview.GetTypeOf("exif-data"));
     }
 
+    [Fact]
+    public async Task A_cmyk_jpeg_is_converted_to_srgb_and_carries_no_profile()
+    {
+        var facts = await MakeAsync(ImageSamples.CmykJpeg(_work.PathOf("in.jpg"), 300, 200));
+
+        Assert.Equal(new MediaFacts(300, 200, null), facts);
+        foreach (var path in new[] { _work.Output.PreviewPath, _work.Output.ThumbnailPath })
+        {
+            using var rendition = WebpFile.Load(path);
+            Assert.Equal(3, rendition.Bands);
+            Assert.Equal(0, (long)rendition.GetTypeOf("icc-profile-data"));
+            var colour = WebpFile.MeanColour(rendition, 0, 0, rendition.Width, rendition.Height);
+            Assert.True(colour[0] > 180 && colour[1] < 80 && colour[2] < 80, $"{path} is {string.Join(", ", colour)}, not red");
+        }
+    }
+
+    [Fact]
+    public async Task An_image_with_another_colour_profile_is_converted_to_srgb()
+    {
+        await MakeAsync(ImageSamples.DisplayP3Png(_work.PathOf("in.png"), 300, 200));
+
+        using var preview = WebpFile.Load(_work.Output.PreviewPath);
+        Assert.Equal(0, (long)preview.GetTypeOf("icc-profile-data"));
+        // Stored as P3 (234, 51, 34); shown untagged without conversion it would be that dull red.
+        var colour = WebpFile.MeanColour(preview, 0, 0, 300, 200);
+        Assert.True(colour[0] > 245 && colour[1] < 15 && colour[2] < 15, $"the preview is {string.Join(", ", colour)}, not sRGB red");
+    }
+
     [Theory]
     [InlineData("in.png")]
     [InlineData("in.jpg")]

@@ -37,6 +37,25 @@ public static class ImageSamples
         return path;
     }
 
+    /// <summary>A red JPEG stored as CMYK (as print workflows leave them), with no profile of its own.</summary>
+    public static string CmykJpeg(string path, int width, int height)
+    {
+        using var cmyk = Image.Black(width, height, bands: 4).NewFromImage(0, 255, 255, 0).Cast(Enums.BandFormat.Uchar)
+            .Copy(interpretation: Enums.Interpretation.Cmyk);
+        cmyk.Jpegsave(path);
+        return path;
+    }
+
+    /// <summary>A PNG of pure sRGB red converted to Display P3 and tagged with that profile (as phones save photos).</summary>
+    public static string DisplayP3Png(string path, int width, int height)
+    {
+        using var red = Image.Black(width, height, bands: 3).NewFromImage(255, 0, 0).Cast(Enums.BandFormat.Uchar)
+            .Copy(interpretation: Enums.Interpretation.Srgb);
+        using var p3 = red.IccTransform("p3", inputProfile: "srgb");
+        p3.WriteToFile(path);
+        return path;
+    }
+
     public static string Svg(int width, int height, string body) =>
         $"""<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width}" height="{height}">{body}</svg>""";
 
