@@ -14,7 +14,12 @@ internal sealed record FfmpegInput(string Path, string Demuxers)
     public IEnumerable<string> Arguments =>
         ["-format_whitelist", Demuxers, "-protocol_whitelist", "file", "-i", "file:" + Path];
 
-    /// <summary>A tool's message with the server path taken out (it becomes part of a reason shown to users).</summary>
+    /// <summary>
+    /// A tool's message with the server path taken out (it becomes part of a reason shown to users): "file:/x.mp4:
+    /// Invalid data found when processing input" becomes "Invalid data found when processing input".
+    /// </summary>
     public string WithoutPath(string message) =>
-        message.Replace("file:" + Path, "the file", StringComparison.Ordinal).Replace(Path, "the file", StringComparison.Ordinal);
+        message.Replace("file:" + Path + ": ", "", StringComparison.Ordinal)
+            .Replace("file:" + Path, "the file", StringComparison.Ordinal)
+            .Replace(Path, "the file", StringComparison.Ordinal);
 }

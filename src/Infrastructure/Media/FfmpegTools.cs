@@ -53,8 +53,8 @@ internal sealed class FfmpegTools(MediaOptions options)
         if (result.ExitCode != 0)
         {
             var message = input.WithoutPath(LastLine(result.ErrorTail));
-            throw new UnprocessableMediaException(
-                $"The file could not be {(verb == "read" ? "read" : "decoded")} as a video" + (message.Length > 0 ? $": {message}" : "."));
+            var outcome = verb == "read" ? "The file could not be read" : "The file could not be decoded";
+            throw new UnprocessableMediaException(outcome + (message.Length > 0 ? $": {message}" : "."));
         }
         return result;
     }

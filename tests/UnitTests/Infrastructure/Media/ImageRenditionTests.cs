@@ -125,6 +125,18 @@ public sealed class ImageRenditionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_truncated_bmp_is_unprocessable()
+    {
+        var source = ImageSamples.Truncated(_work.PathOf("in.bmp"), 800, 600);
+
+        var error = await Assert.ThrowsAsync<UnprocessableMediaException>(() => MakeAsync(source));
+
+        Assert.StartsWith("The file could not be", error.Message);
+        Assert.DoesNotContain(_work.Root, error.Message);
+        Assert.Equal(["in.bmp"], _work.FileNames());
+    }
+
+    [Fact]
     public async Task A_decompression_bomb_is_refused_from_its_header_before_decoding()
     {
         var source = ImageSamples.PngBomb(_work.PathOf("bomb.png"), 50_000, 50_000);

@@ -124,8 +124,7 @@ public sealed class VideoRenditionTests(VideoFixture videos) : IClassFixture<Vid
 
         var error = await Assert.ThrowsAsync<UnprocessableMediaException>(() => MakeAsync(source));
 
-        Assert.StartsWith("The file could not be read", error.Message);
-        Assert.DoesNotContain(_work.Root, error.Message);
+        Assert.Equal("The file could not be read: Invalid data found when processing input", error.Message);
         Assert.Equal(["cut.mp4"], _work.FileNames());
     }
 
