@@ -1,0 +1,8 @@
+namespace AssetManager.Application.Common.Media;
+
+/// <summary>The sizes of the renditions: the long side at most this many pixels, never enlarged.</summary>
+public static class Renditions
+{
+    public const int ThumbnailMaxSide = 512;
+    public const int PreviewMaxSide = 2048;
+}
