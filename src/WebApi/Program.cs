@@ -65,6 +65,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
 app.UseApiTrailingSlash();
 app.UseMediaFiles();
+app.UseWebAppSecurityHeaders(WebAppOrigins.From(StorageOptions.FromConfiguration(app.Configuration, "")));
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
