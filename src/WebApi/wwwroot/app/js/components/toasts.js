@@ -7,7 +7,7 @@ import { h, byId } from '../dom.js';
  * @returns {{ dismiss: () => void }}
  */
 export function toast(message, options = {}) {
-  const host = byId('toasts', HTMLElement);
+  const host = hostOf();
   const item = h('div', { class: `toast${options.error ? ' error' : ''}`, role: options.error ? 'alert' : 'status' },
     h('span', {}, message));
   const dismiss = () => { clearTimeout(timer); item.remove(); };
@@ -19,4 +19,20 @@ export function toast(message, options = {}) {
   host.append(item);
   const timer = setTimeout(dismiss, (options.seconds ?? 5) * 1000);
   return { dismiss };
+}
+
+/**
+ * The page's toast area, or one inside the topmost open modal dialog: everything outside a modal dialog is inert,
+ * and an Undo that cannot be clicked is no Undo.
+ * @returns {HTMLElement}
+ */
+function hostOf() {
+  const dialog = [...document.querySelectorAll('dialog[open]')].at(-1);
+  if (!(dialog instanceof HTMLDialogElement)) return byId('toasts', HTMLElement);
+  let host = dialog.querySelector(':scope > .toasts');
+  if (!(host instanceof HTMLElement)) {
+    host = h('div', { class: 'toasts', 'aria-live': 'polite' });
+    dialog.append(host);
+  }
+  return /** @type {HTMLElement} */ (host);
 }
