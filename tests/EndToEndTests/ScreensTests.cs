@@ -39,6 +39,16 @@ public sealed class ScreensTests(WebAppFixture fixture)
         await Assertions.Expect(app.Page.Locator(".tile")).ToHaveCountAsync(9);
         await app.ScreenshotAsync($"box-{name}");
         await app.AssertNoHorizontalScrollAsync("box view");
+        if (width < 800)
+        {
+            // On a phone the projects and boxes are a drawer behind the menu button.
+            await app.Page.GetByRole(AriaRole.Button, new() { Name = "Projects and boxes" }).ClickAsync();
+            await Assertions.Expect(app.Page.Locator("#sidebar")).ToBeInViewportAsync();
+            await app.ScreenshotAsync($"navigation-{name}");
+            await app.AssertNoHorizontalScrollAsync("navigation drawer");
+            await app.Page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(app.Page.Locator("#sidebar")).Not.ToBeInViewportAsync();
+        }
 
         await app.Page.Locator($".tile[data-asset-id='{video.GetProperty("id").GetInt32()}'] .tile-open").ClickAsync();
         await Assertions.Expect(app.Page.Locator("dialog.lightbox")).ToBeVisibleAsync();
