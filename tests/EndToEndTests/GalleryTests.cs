@@ -67,6 +67,12 @@ public sealed class GalleryTests(WebAppFixture fixture)
         await Expect(lightbox.GetByRole(AriaRole.Button, new() { Name = "Favourite" })).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.True((await fixture.Api.GetAssetAsync(token, ids[2])).GetProperty("is_favorite").GetBoolean());
 
+        // Copy link: a link to this asset in the app, which opens it.
+        await lightbox.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await Expect(lightbox.Locator(".toast")).ToHaveTextAsync(new Regex("Link copied"));
+        var link = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
+        Assert.Equal($"{fixture.Server.BaseAddress}app/?project={project}&box={box}&asset={ids[2]}", link);
+
         await page.Keyboard.PressAsync("Escape");
         await Expect(lightbox).ToBeHiddenAsync();
         await Expect(page.Locator($".tile[data-asset-id='{ids[2]}'] .badge.favorite")).ToBeVisibleAsync();
@@ -109,6 +115,31 @@ public sealed class GalleryTests(WebAppFixture fixture)
         await page.GetByLabel("Order").SelectOptionAsync("created_at");
         await Expect(tiles).ToHaveCountAsync(3);
         await Expect(tiles.First).ToHaveAttributeAsync("data-asset-id", ids[0].ToString());
+        app.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task More_pages_load_as_the_user_scrolls()
+    {
+        var api = fixture.Api;
+        var token = await api.RegisterAsync(ApiHelper.NewUsername("scroller"));
+        var project = await api.CreateProjectAsync(token, "Many");
+        var box = await api.CreateBoxAsync(token, project, "Crowd");
+        var png = SampleMedia.Png(90, 90, 160, 16);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            for (var i = worker; i < 60; i += 4) await api.UploadAsync(token, box, $"n{i}.png", png);
+        }));
+
+        await using var app = await AppPage.OpenAsync(fixture, 1280, 800);
+        var page = app.Page;
+        await app.SignInWithTokenAsync(token, $"/app/?project={project}&box={box}");
+        // A page is 48 assets; the second comes when the end of the grid comes near.
+        await Expect(page.Locator(".tile")).ToHaveCountAsync(48);
+        await page.Locator(".tile").Last.ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator(".tile")).ToHaveCountAsync(60);
+        await Expect(page.Locator(".gallery-count")).ToHaveTextAsync("60 assets");
+        Assert.Equal(60, await page.EvaluateAsync<int>("new Set([...document.querySelectorAll('.tile')].map(t => t.dataset.assetId)).size"));
         app.AssertNoConsoleErrors();
     }
 

@@ -199,6 +199,7 @@ export function workspace({ user, aiModels, onSignOut, onSignOutEverywhere }) {
 
   /** Makes the screen match the route. @param {Route} next */
   async function apply(next) {
+    if (destroyed) return;
     const previous = route;
     route = next;
     try {

@@ -10,7 +10,9 @@ import * as api from '../api.js';
  * @param {{ asset: Asset, aiModels: AiModel[], boxes: { value: string, label: string }[], onSaved: (asset: Asset) => void }} options
  * @returns {HTMLFormElement}
  */
-export function assetForm({ asset, aiModels, boxes, onSaved }) {
+export function assetForm({ asset: shown, aiModels, boxes, onSaved }) {
+  /** The asset as the server last gave it: what a change is measured against. */
+  let asset = shown;
   /** @type {Map<string, HTMLElement>} */
   const errors = new Map();
   const field = (/** @type {string} */ name, /** @type {string} */ label, /** @type {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} */ control) => {
@@ -28,7 +30,8 @@ export function assetForm({ asset, aiModels, boxes, onSaved }) {
     aiModels.filter((m) => m.kind === asset.asset_type || m.kind === 'ANY' || m.id === asset.ai_model)
       .map((m) => h('option', { value: String(m.id), selected: m.id === asset.ai_model }, `${m.name} · ${m.provider}`)));
   const seed = h('input', { inputmode: 'numeric', autocomplete: 'off', value: asset.seed === null ? '' : String(asset.seed) });
-  const configText = Object.keys(asset.generation_config ?? {}).length ? JSON.stringify(asset.generation_config, null, 2) : '';
+  const configTextOf = (/** @type {Asset} */ a) => (Object.keys(a.generation_config ?? {}).length ? JSON.stringify(a.generation_config, null, 2) : '');
+  const configText = configTextOf(asset);
   const config = h('textarea', { rows: 4, class: 'mono', spellcheck: 'false', value: configText, placeholder: '{}' });
   const box = h('select', {}, boxes.map((b) => h('option', { value: b.value, selected: b.value === String(asset.box) }, b.label)));
   const status = h('p', { class: 'form-status', role: 'status' });
@@ -57,7 +60,7 @@ export function assetForm({ asset, aiModels, boxes, onSaved }) {
       if (seedText && !/^-?\d+$/.test(seedText)) { show('seed', 'A whole number, or nothing.'); return; }
       changes.seed = seedText || null;
     }
-    if (config.value.trim() !== configText.trim()) {
+    if (config.value.trim() !== configTextOf(asset).trim()) {
       let parsed = {};
       if (config.value.trim()) {
         try { parsed = JSON.parse(config.value); } catch (error) {
@@ -72,6 +75,7 @@ export function assetForm({ asset, aiModels, boxes, onSaved }) {
     save.disabled = true;
     try {
       const saved = await api.updateAsset(asset.id, changes);
+      asset = saved;
       status.textContent = 'Saved';
       onSaved(saved);
     } catch (error) {

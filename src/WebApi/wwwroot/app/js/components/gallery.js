@@ -186,6 +186,10 @@ export function gallery(options) {
     if (mine === generation) {
       loading = null;
       renderCount();
+      // The observer speaks only when the sentinel comes into reach: if it is still in reach (the page was short),
+      // observing it again makes the observer say so, and the next page loads.
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
     }
   }
 

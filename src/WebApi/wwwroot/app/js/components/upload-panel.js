@@ -8,6 +8,11 @@ import { filesOf, withoutHidden } from '../upload/dropped-files.js';
 /** @typedef {import('../types.js').AiModel} AiModel */
 /** @typedef {import('../types.js').UploadFields} UploadFields */
 
+// A file dropped just outside the drop zone must not make the browser leave the app to show it.
+const keepPage = (/** @type {DragEvent} */ event) => { if (event.dataTransfer?.types.includes('Files')) event.preventDefault(); };
+window.addEventListener('dragover', keepPage);
+window.addEventListener('drop', keepPage);
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -64,11 +69,6 @@ export function uploadPanel({ aiModels, onFiles }) {
       h('button', { type: 'button', class: 'button primary', on: { click: () => fileInput.click() } }, icon('plus'), 'Choose files'),
       folderSupported ? h('button', { type: 'button', class: 'button', on: { click: () => folderInput.click() } }, icon('folder'), 'Choose a folder') : null),
     fileInput, folderInput);
-
-  // A file dropped just outside the zone must not make the browser leave the app to show it.
-  const keepPage = (/** @type {DragEvent} */ event) => { if (event.dataTransfer?.types.includes('Files')) event.preventDefault(); };
-  window.addEventListener('dragover', keepPage);
-  window.addEventListener('drop', keepPage);
 
   let depth = 0;
   zone.addEventListener('dragenter', (event) => { event.preventDefault(); depth++; zone.classList.add('over'); });
