@@ -15,6 +15,7 @@ export function accountMenu({ user, onSignOut, onSignOutEverywhere }) {
     buttonClass: 'account-button',
     content: [
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, user.username.slice(0, 1).toUpperCase()),
+      h('span', { class: 'visually-hidden' }, 'Account: '),
       h('span', { class: 'account-name' }, user.username),
       icon('chevron-down'),
     ],

@@ -60,6 +60,13 @@ export function lightbox(options) {
     else if (event.key === 'Delete' && current) { event.preventDefault(); options.onDelete(current); }
   });
 
+  /**
+   * The preview rendition, else the thumbnail while the preview is made; an older server makes no renditions, so
+   * there the original stands in.
+   * @param {Asset} asset @returns {string}
+   */
+  const imageSource = (asset) => asset.preview_url || (asset.processing === undefined ? asset.file_url : asset.thumbnail_url);
+
   /** @param {Asset} asset */
   function media(asset) {
     if (asset.asset_type === 'VIDEO') {
@@ -68,8 +75,7 @@ export function lightbox(options) {
       video.addEventListener('loadedmetadata', () => fillIn(asset, video.videoWidth, video.videoHeight, video.duration), { once: true });
       return video;
     }
-    // The preview rendition; an older server makes none, so there the original stands in.
-    const source = asset.preview_url || (asset.processing === undefined ? asset.file_url : asset.thumbnail_url);
+    const source = imageSource(asset);
     if (!source) {
       return h('div', { class: 'stage-state' }, asset.processing === 'failed' ? icon('warning') : h('span', { class: 'spinner' }),
         h('p', {}, asset.processing === 'failed' ? `No preview: ${asset.processing_error || 'it could not be made'}` : 'The preview is being made…'));
@@ -141,7 +147,9 @@ export function lightbox(options) {
     favorite.setAttribute('aria-pressed', String(asset.is_favorite));
     const oldInfo = side.querySelector('dl.info');
     oldInfo?.replaceWith(info(asset));
-    if (asset.asset_type === 'IMAGE' && stage.firstElementChild?.tagName !== 'IMG') stage.replaceChildren(media(asset));
+    // A rendition that was being made is here now: show it.
+    const shownImage = stage.querySelector('img');
+    if (asset.asset_type === 'IMAGE' && (!shownImage || shownImage.getAttribute('src') !== imageSource(asset))) stage.replaceChildren(media(asset));
   }
 
   /** @param {-1 | 1} delta */

@@ -4,7 +4,8 @@ import { h, icon } from '../dom.js';
 /**
  * @param {{ label: string, entries: [string, () => void, string?][], content?: (Node | string)[], header?: Node,
  *           buttonClass?: string, menuId?: string }} options
- *   label: what the button says to screen readers ("Actions for Scene 1"); entries: [text, action, icon name]
+ *   label: the menu's name, and the button's when it has no content of its own ("Actions for Scene 1");
+ *   entries: [text, action, icon name]
  * @returns {HTMLElement}
  */
 export function menuButton({ label, entries, content, header, buttonClass = 'icon-button more', menuId }) {
@@ -14,7 +15,8 @@ export function menuButton({ label, entries, content, header, buttonClass = 'ico
       on: { click: () => { close(); run(); } } }, iconName ? icon(iconName) : null, text));
   }
   const button = h('button', { type: 'button', class: buttonClass, 'aria-haspopup': 'menu', 'aria-expanded': 'false',
-    'aria-label': label, title: content ? undefined : 'More actions', 'aria-controls': menuId,
+    // A button with its own content is named by it (axe: the visible text must be part of the name).
+    'aria-label': content ? undefined : label, title: content ? undefined : 'More actions', 'aria-controls': menuId,
     on: { click: () => (menu.hidden ? open() : close()) } }, ...(content ?? [icon('more')]));
   const root = h('div', { class: 'menu-anchor' }, button, menu);
   const items = () => /** @type {HTMLButtonElement[]} */ ([...menu.querySelectorAll('[role="menuitem"]')]);

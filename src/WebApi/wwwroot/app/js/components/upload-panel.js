@@ -55,8 +55,8 @@ export function uploadPanel({ aiModels, onFiles }) {
         h('label', { class: 'check', for: favorite.id }, favorite, icon('star'), 'Mark as favourite'),
         h('label', { class: 'check', for: pin.id }, pin, icon('pin'), 'Keep these for the next batches'))));
 
-  const fileInput = h('input', { type: 'file', multiple: true, accept, class: 'visually-hidden', id: uniqueId('files'), tabindex: -1 });
-  const folderInput = h('input', { type: 'file', multiple: true, class: 'visually-hidden', id: uniqueId('folder'), tabindex: -1 });
+  const fileInput = h('input', { type: 'file', multiple: true, accept, class: 'visually-hidden', id: uniqueId('files'), tabindex: -1, 'aria-label': 'Files to upload' });
+  const folderInput = h('input', { type: 'file', multiple: true, class: 'visually-hidden', id: uniqueId('folder'), tabindex: -1, 'aria-label': 'Folder to upload' });
   folderInput.setAttribute('webkitdirectory', '');
   const folderSupported = 'webkitdirectory' in folderInput;
   const target = h('strong', {});
