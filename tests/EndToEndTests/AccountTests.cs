@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using AssetManager.EndToEndTests.Fixtures;
 using Microsoft.Playwright;
@@ -68,7 +69,7 @@ public sealed class AccountTests(WebAppFixture fixture)
         foreach (var trace in new[] { username, "Confidential launch", "Teaser scene", "secret product", "second-take", asset.GetProperty("file_url").GetString()!, token })
             Assert.DoesNotContain(trace, html);
         Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
-        Assert.DoesNotContain("?", page.Url);
+        await Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape("?")));
         Assert.Equal(0, await page.Locator("dialog, .tile, .queue-row").CountAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, await api.MeStatusAsync(token));
         app.AssertNoConsoleErrors();
@@ -90,16 +91,16 @@ public sealed class AccountTests(WebAppFixture fixture)
         // A link naming only the box and the asset: the app finds the project.
         await app.SignInWithTokenAsync(token, $"/app/?box={box}&asset={asset}");
         await AssertShowsAsync();
-        Assert.Contains($"project={project}", page.Url);
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"project={project}")));
 
         await page.ReloadAsync();
         await AssertShowsAsync();
 
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("dialog.lightbox")).ToBeHiddenAsync();
-        Assert.DoesNotContain("asset=", page.Url);
+        await Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape("asset=")));
         await page.ReloadAsync();
-        await Expect(page.Locator(".nav-link[aria-current=page]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Linked scene"));
+        await Expect(page.Locator(".nav-link[aria-current=page]")).ToHaveTextAsync(new Regex("Linked scene"));
         await Expect(page.Locator("dialog.lightbox")).ToHaveCountAsync(1);
         await Expect(page.Locator("dialog.lightbox")).ToBeHiddenAsync();
         app.AssertNoConsoleErrors();

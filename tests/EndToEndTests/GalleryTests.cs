@@ -38,7 +38,7 @@ public sealed class GalleryTests(WebAppFixture fixture)
         var lightbox = page.Locator("dialog.lightbox");
         await Expect(lightbox).ToBeVisibleAsync();
         await Expect(page.Locator("#lightbox-title")).ToHaveTextAsync($"Image {ids[1]}");
-        Assert.Contains($"asset={ids[1]}", page.Url);
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"asset={ids[1]}")));
 
         var prompt = lightbox.GetByLabel("Prompt");
         await prompt.FillAsync("Second light, warmer and closer");
@@ -60,7 +60,7 @@ public sealed class GalleryTests(WebAppFixture fixture)
         await page.Keyboard.PressAsync("ArrowLeft");
         await Expect(page.Locator("#lightbox-title")).ToHaveTextAsync($"Video {ids[2]}");
         await Expect(lightbox.Locator("video")).ToHaveAttributeAsync("src", new Regex(@"\.mp4$"));
-        Assert.Contains($"asset={ids[2]}", page.Url);
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"asset={ids[2]}")));
 
         // Favourite from the lightbox, kept by the server.
         await lightbox.GetByRole(AriaRole.Button, new() { Name = "Favourite" }).ClickAsync();
@@ -92,7 +92,7 @@ public sealed class GalleryTests(WebAppFixture fixture)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Videos" }).ClickAsync();
         await Expect(tiles).ToHaveCountAsync(1);
         await Expect(tiles.First).ToHaveAttributeAsync("data-asset-id", ids[2].ToString());
-        Assert.Contains("type=VIDEO", page.Url);
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("type=VIDEO")));
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Images" }).ClickAsync();
         await Expect(tiles).ToHaveCountAsync(2);

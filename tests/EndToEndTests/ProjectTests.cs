@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AssetManager.EndToEndTests.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -47,7 +48,7 @@ public sealed class ProjectTests(WebAppFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
         await Expect(page.Locator("h1.box-title")).ToHaveTextAsync("Opening shot");
 
-        var box = int.Parse(System.Text.RegularExpressions.Regex.Match(page.Url, @"box=(\d+)").Groups[1].Value);
+        var box = int.Parse(Regex.Match(page.Url, @"box=(\d+)").Groups[1].Value);
         await api.UploadAsync(token, box, "a.png", SampleMedia.Png(10, 200, 10));
         await api.UploadAsync(token, box, "b.png", SampleMedia.Png(200, 10, 10));
         await page.ReloadAsync();
@@ -68,7 +69,7 @@ public sealed class ProjectTests(WebAppFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete project" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Archive" })).ToHaveCountAsync(0);
         await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
-        Assert.DoesNotContain("box=", page.Url);
+        await Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape("box=")));
         app.AssertNoConsoleErrors();
     }
 }
