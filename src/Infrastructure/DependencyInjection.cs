@@ -4,6 +4,7 @@ using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Infrastructure.Identity;
+using AssetManager.Infrastructure.Media;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(contentRoot, "data"));
         AddDatabase(services, dataDirectory);
         AddStorage(services, Path.Combine(dataDirectory, "media"));
+        services.AddMedia();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -98,6 +100,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddSingleton(sp => StorageBrowserOrigins.From(sp.GetRequiredService<StorageOptions>()));
 
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => S3ClientFactory.CreateBodySender(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<IAmazonS3>()));

@@ -1,5 +1,6 @@
 using AssetManager.WebApi.Endpoints;
 using AssetManager.WebApi.Errors;
+using AssetManager.WebApi.Http;
 using Scalar.AspNetCore;
 
 namespace AssetManager.WebApi;
@@ -15,9 +16,10 @@ public static class Pipeline
         return app;
     }
 
-    /// <summary>The web client's files, then routing, CORS, authentication and the endpoints.</summary>
+    /// <summary>The web app's files with their security headers, then routing, CORS, authentication and the endpoints.</summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<WebAppSecurityHeaders>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
