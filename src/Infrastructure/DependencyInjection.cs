@@ -47,7 +47,7 @@ public static class DependencyInjection
     public static async Task PrepareInfrastructureAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.InitializeDatabaseAsync(ct);
-        if (services.GetRequiredService<IObjectStorage>() is S3ObjectStorage s3) await s3.EnsureBucketAsync(ct);
+        if (services.GetRequiredService<IObjectStorage>() is S3ObjectStorage) await services.GetRequiredService<StorageBucket>().EnsureAtStartAsync(ct);
     }
 
     private static void AddDatabase(IServiceCollection services, string dataDirectory)
@@ -104,6 +104,7 @@ public static class DependencyInjection
 
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => S3ClientFactory.CreateBodySender(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<IAmazonS3>()));
+        services.AddSingleton<StorageBucket>();
         services.AddSingleton<S3ObjectStorage>();
         services.AddSingleton<DiskObjectStorage>();
         services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<StorageOptions>().UsesS3

@@ -24,7 +24,9 @@ public static class MediaFiles
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers.CacheControl = "max-age=86400";
+                headers.CacheControl = ObjectHeaders.CacheControl;
+                if (types.TryGetContentType(context.File.Name, out var type) && ObjectHeaders.ContentDisposition(type) is { } disposition)
+                    headers.ContentDisposition = disposition;
                 headers.XContentTypeOptions = "nosniff";
                 // An uploaded SVG is shown as an image, never run as a page of this origin.
                 headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

@@ -43,13 +43,15 @@ public sealed class S3BodySender(
     private readonly SigV4Signer _signer = new(options.Region);
     private readonly string _objectBase = objectBaseUrl.EndsWith('/') ? objectBaseUrl : objectBaseUrl + "/";
 
-    /// <summary>PUT Object with the service's headers: Content-Type, Cache-Control, the canned ACL, If-None-Match: *.</summary>
+    /// <summary>PUT Object with the service's headers: Content-Type, Cache-Control, Content-Disposition for active content, the canned ACL, If-None-Match: *.</summary>
     public async Task PutObjectAsync(string key, ReadOnlyMemory<byte> body, string contentType, CancellationToken ct)
     {
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Put, ObjectUrl(key)) { Content = Body(body, contentType) };
-            request.Headers.CacheControl = CacheControlHeaderValue.Parse(S3ObjectStorage.CacheControl);
+            request.Headers.CacheControl = CacheControlHeaderValue.Parse(ObjectHeaders.CacheControl);
+            if (ObjectHeaders.ContentDisposition(contentType) is { } disposition)
+                request.Content!.Headers.ContentDisposition = ContentDispositionHeaderValue.Parse(disposition);
             request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
             if (options.UsesAcl) request.Headers.TryAddWithoutValidation("x-amz-acl", options.DefaultAcl);
             return request;

@@ -11,7 +11,8 @@ namespace AssetManager.Infrastructure.Storage;
 /// straight from the source when its length is known. On any failure the upload is aborted, so the store keeps nothing.
 /// </summary>
 internal sealed class S3MultipartUpload(
-    IAmazonS3 s3, S3BodySender sender, StorageOptions options, string key, string contentType, ArrayPool<byte> pool, ILogger logger)
+    IAmazonS3 s3, S3BodySender sender, StorageBucket bucket, StorageOptions options, string key, string contentType, ArrayPool<byte> pool,
+    ILogger logger)
 {
     private readonly List<Task<PartETag>> _inFlight = [];
     private readonly List<PartETag> _done = [];
@@ -95,9 +96,10 @@ internal sealed class S3MultipartUpload(
     private async Task<string> InitiateAsync(CancellationToken ct)
     {
         var request = new InitiateMultipartUploadRequest { BucketName = options.BucketName, Key = key, ContentType = contentType };
-        request.Headers.CacheControl = S3ObjectStorage.CacheControl;
+        request.Headers.CacheControl = ObjectHeaders.CacheControl;
+        request.Headers.ContentDisposition = ObjectHeaders.ContentDisposition(contentType);
         if (options.UsesAcl) request.CannedACL = new S3CannedACL(options.DefaultAcl);
-        var response = await S3Errors.WrapAsync(() => s3.InitiateMultipartUploadAsync(request, ct), ct);
+        var response = await bucket.WriteAsync(() => S3Errors.WrapAsync(() => s3.InitiateMultipartUploadAsync(request, ct), ct), ct);
         return response.UploadId!;
     }
 

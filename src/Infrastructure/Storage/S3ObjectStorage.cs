@@ -17,10 +17,8 @@ namespace AssetManager.Infrastructure.Storage;
 /// Objects are public-read (unless turned off), cached for a day, and never overwrite an existing key.
 /// </summary>
 public sealed class S3ObjectStorage(
-    IAmazonS3 s3, S3BodySender sender, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
+    IAmazonS3 s3, S3BodySender sender, StorageBucket bucket, StorageOptions options, ILogger<S3ObjectStorage> logger) : IObjectStorage
 {
-    public const string CacheControl = "max-age=86400";
-
     /// <summary>S3's largest part (RGW's too): a longer streamed part would be refused after all its bytes.</summary>
     public const long MaxPartBytes = 5L * 1024 * 1024 * 1024;
     private const int ProbeSize = 256 * 1024;
@@ -88,10 +86,10 @@ public sealed class S3ObjectStorage(
     }
 
     private S3MultipartUpload Multipart(string key, string contentType) =>
-        new(s3, sender, options, key, contentType, PartPool, logger);
+        new(s3, sender, bucket, options, key, contentType, PartPool, logger);
 
     private Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct) =>
-        sender.PutObjectAsync(key, buffer.AsMemory(0, length), contentType, ct);
+        bucket.WriteAsync(() => sender.PutObjectAsync(key, buffer.AsMemory(0, length), contentType, ct), ct);
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await S3Errors.WrapAsync(() => s3.DeleteObjectAsync(options.BucketName, key, cancellationToken), cancellationToken);
@@ -121,36 +119,4 @@ public sealed class S3ObjectStorage(
     public async Task CheckHealthAsync(CancellationToken cancellationToken) =>
         await S3Errors.WrapAsync(() => s3.ListObjectsV2Async(
             new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, cancellationToken), cancellationToken);
-
-    /// <summary>
-    /// Creates the bucket at start-up when it is missing and configuration allows it (the default). Never fails
-    /// start-up: a store that is down or refuses is logged, and uploads then report the reason.
-    /// </summary>
-    public async Task EnsureBucketAsync(CancellationToken cancellationToken)
-    {
-        if (!options.CreateBucket) return;
-        try
-        {
-            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, cancellationToken);
-        }
-        catch (AmazonS3Exception missing) when (missing.ErrorCode == "NoSuchBucket")
-        {
-            try
-            {
-                await s3.PutBucketAsync(new PutBucketRequest { BucketName = options.BucketName }, cancellationToken);
-                logger.LogInformation("Created bucket {Bucket}", options.BucketName);
-            }
-            catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-            {
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Bucket {Bucket} is missing and could not be created", options.BucketName);
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Object store at {Endpoint} did not answer at start-up", options.EndpointUrl);
-        }
-    }
 }

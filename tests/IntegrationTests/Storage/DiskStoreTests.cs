@@ -62,6 +62,7 @@ public sealed class DiskStoreTests(DiskServiceFixture fx) : IClassFixture<DiskSe
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("max-age=86400", response.Headers.CacheControl?.ToString());
+        Assert.Equal(contentType == "image/svg+xml" ? "attachment" : null, response.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
     }
 

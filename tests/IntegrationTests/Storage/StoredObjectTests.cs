@@ -162,11 +162,25 @@ public sealed class StoredObjectTests(DefaultS3ServiceFixture fx) : IClassFixtur
         await fx.AssertBucketUnchangedAsync(keys);
     }
 
+    [Fact]
+    public async Task A_large_svg_sent_in_parts_is_stored_as_an_attachment_too()
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script><!--" + new string('x', 12 * 1024 * 1024) + "--></svg>");
+
+        var asset = await client.UploadOkAsync(box, UploadForm.WithFile("big.svg", bytes));
+
+        await AssertObjectAsync(fx.KeyOf(asset), bytes, "image/svg+xml");
+    }
+
     private async Task AssertObjectAsync(string key, byte[] expected, string contentType)
     {
         var metadata = await fx.S3.GetObjectMetadataAsync(fx.Bucket, key);
         Assert.Equal(contentType, metadata.Headers.ContentType);
         Assert.Equal("max-age=86400", metadata.Headers.CacheControl);
+        // SVG is active content: opened from its URL it downloads rather than runs on the storage's origin
+        Assert.Equal(contentType == "image/svg+xml" ? "attachment" : null, metadata.Headers.ContentDisposition);
         Assert.Equal(expected.LongLength, metadata.Headers.ContentLength);
         Assert.Equal(Api.Sha256(expected), Api.Sha256(await Bucketing.ReadAsync(fx.S3, fx.Bucket, key)));
 

@@ -10,8 +10,9 @@ public sealed class KeyFromUrlTests
     private static S3ObjectStorage S3(string? customDomain = null, string protocol = "https:")
     {
         var options = new StorageOptions { BucketName = "assets", CustomDomain = customDomain, UrlProtocol = protocol };
-        return new(Substitute.For<IAmazonS3>(), S3ClientFactory.CreateBodySender(options, S3ClientFactory.Create(options)),
-            options, NullLogger<S3ObjectStorage>.Instance);
+        var s3 = Substitute.For<IAmazonS3>();
+        return new(s3, S3ClientFactory.CreateBodySender(options, S3ClientFactory.Create(options)),
+            new StorageBucket(s3, options, NullLogger<StorageBucket>.Instance), options, NullLogger<S3ObjectStorage>.Instance);
     }
 
     private static DiskObjectStorage Disk(string publicBase = "") =>

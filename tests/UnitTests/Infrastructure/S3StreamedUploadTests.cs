@@ -44,9 +44,13 @@ public sealed class S3StreamedUploadTests
         }
     }
 
-    private S3ObjectStorage Storage(StorageOptions? options = null) => new(_s3,
-        new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options ?? _options, S3ClientFactory.ObjectBaseUrl(S3ClientFactory.Create(options ?? _options), (options ?? _options).BucketName!), new FixedClock()),
-        options ?? _options, NullLogger<S3ObjectStorage>.Instance);
+    private S3ObjectStorage Storage(StorageOptions? options = null)
+    {
+        options ??= _options;
+        var objectBase = S3ClientFactory.ObjectBaseUrl(S3ClientFactory.Create(options), options.BucketName!);
+        var sender = new S3BodySender(new HttpClient(_store), new BasicAWSCredentials("AKID", "SECRET"), options, objectBase, new FixedClock());
+        return new(_s3, sender, new StorageBucket(_s3, options, NullLogger<StorageBucket>.Instance), options, NullLogger<S3ObjectStorage>.Instance);
+    }
 
     [Fact]
     public async Task Part_one_is_the_vouched_length_and_the_rest_follows_as_part_two()

@@ -1,0 +1,77 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using AssetManager.Domain.Common;
+using Microsoft.Extensions.Logging;
+
+namespace AssetManager.Infrastructure.Storage;
+
+/// <summary>
+/// The configured bucket, created when it is found missing (unless <c>AWS_S3_CREATE_BUCKET=false</c>): at start-up, and
+/// again whenever a write meets <c>NoSuchBucket</c>, so that a store that was down at start-up, or whose bucket was
+/// removed, takes uploads as soon as it is back.
+/// </summary>
+public sealed class StorageBucket(IAmazonS3 s3, StorageOptions options, ILogger<StorageBucket> logger)
+{
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
+    /// <summary>At start-up: never fails; a store that is down or refuses is logged, and writes then retry.</summary>
+    public async Task EnsureAtStartAsync(CancellationToken ct)
+    {
+        if (!options.CreateBucket) return;
+        try
+        {
+            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, ct);
+        }
+        catch (AmazonS3Exception missing) when (missing.ErrorCode == "NoSuchBucket")
+        {
+            await CreateQuietlyAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Object store at {Endpoint} did not answer at start-up", options.EndpointUrl);
+        }
+    }
+
+    /// <summary>Runs a write; when the bucket is missing, creates it and runs the write once more.</summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (StorageFailedException ex) when (options.CreateBucket && IsMissingBucket(ex))
+        {
+            logger.LogWarning("Bucket {Bucket} is missing; creating it", options.BucketName);
+            await CreateQuietlyAsync(ct);
+            return await write();
+        }
+    }
+
+    public async Task WriteAsync(Func<Task> write, CancellationToken ct) =>
+        await WriteAsync(async () => { await write(); return true; }, ct);
+
+    private static bool IsMissingBucket(StorageFailedException ex) =>
+        ex.Reason.StartsWith("NoSuchBucket", StringComparison.Ordinal)
+        || ex.InnerException is AmazonS3Exception { ErrorCode: "NoSuchBucket" };
+
+    private async Task CreateQuietlyAsync(CancellationToken ct)
+    {
+        await _creating.WaitAsync(ct);
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = options.BucketName }, ct);
+            logger.LogInformation("Created bucket {Bucket}", options.BucketName);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Bucket {Bucket} is missing and could not be created", options.BucketName);
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+}
