@@ -5,6 +5,7 @@ using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
 using AssetManager.Infrastructure.Identity;
+using AssetManager.Infrastructure.Identity.Passwords;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -23,12 +24,9 @@ public static class DependencyInjection
         AddDatabase(services, DatabaseOptions.FromConfiguration(configuration, dataDirectory));
         AddStorage(services, StorageOptions.FromConfiguration(configuration, Path.Combine(dataDirectory, "media")));
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.User.RequireUniqueEmail = false;
-                options.Password.RequiredLength = 8;
-            })
-            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<ApplicationUser>(options => options.User.RequireUniqueEmail = false)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDjangoPasswordValidators();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
         services.AddSingleton(TimeProvider.System);
