@@ -1,5 +1,6 @@
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Accounts.Commands.Logout;
+using AssetManager.Application.Accounts.Commands.LogoutAll;
 using AssetManager.Application.Accounts.Commands.ObtainToken;
 using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.GetCurrentUser;
@@ -10,7 +11,7 @@ using Mediator;
 
 namespace AssetManager.WebApi.Endpoints;
 
-/// <summary>Section 2: register, token, logout, me.</summary>
+/// <summary>Section 2: register, token, logout, logout everywhere, me.</summary>
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder api)
@@ -51,6 +52,15 @@ public static class AccountEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesAuthErrors()
             .WithSummary("Revoke the token this request was made with");
+
+        auth.MapPost("/logout-all/", async (HttpContext http, IMediator mediator) =>
+            {
+                await mediator.Send(new LogoutAllCommand(http.UserId()), http.RequestAborted);
+                return Results.NoContent();
+            })
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesAuthErrors()
+            .WithSummary("Revoke every token of this account: sign out everywhere");
 
         auth.MapGet("/me/", async (HttpContext http, IMediator mediator) =>
                 Results.Ok(await mediator.Send(new GetCurrentUserQuery(http.UserId()), http.RequestAborted)))

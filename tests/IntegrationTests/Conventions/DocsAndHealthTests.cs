@@ -14,6 +14,7 @@ public sealed class DocsAndHealthTests(SharedApi api) : IClassFixture<SharedApi>
         ["/api/auth/register/"] = ["post"],
         ["/api/auth/token/"] = ["post"],
         ["/api/auth/logout/"] = ["post"],
+        ["/api/auth/logout-all/"] = ["post"],
         ["/api/auth/me/"] = ["get"],
         ["/api/projects/"] = ["get", "post"],
         ["/api/projects/{id}/"] = ["get", "put", "patch", "delete"],

@@ -1,5 +1,6 @@
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Accounts.Commands.Logout;
+using AssetManager.Application.Accounts.Commands.LogoutAll;
 using AssetManager.Application.Accounts.Commands.ObtainToken;
 using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.AuthenticateToken;
@@ -126,6 +127,43 @@ public sealed class AccountHandlerTests : IDisposable
         var broken = new FailingSaveDb(_db.NewContext(), new InvalidOperationException("database gone"));
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => new LogoutHandler(broken, _recent).Handle(new LogoutCommand(key), default).AsTask());
+    }
+
+    [Fact]
+    public async Task Logout_all_revokes_every_token_of_the_user_remembered_or_not_and_no_one_elses()
+    {
+        var alice = await _db.AddUserAsync("alice");
+        var bob = await _db.AddUserAsync("bob");
+        var remembered = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        var notYetUsed = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        var bobs = await _db.NewContext().IssueAsync(bob, TestDb.Now, default);
+        Assert.Equal(alice, await Authenticate(remembered));
+        Assert.Equal(bob, await Authenticate(bobs));
+
+        await new LogoutAllHandler(_db.NewContext(), _recent).Handle(new LogoutAllCommand(alice), default);
+
+        Assert.Null(await Authenticate(remembered));
+        Assert.Null(await Authenticate(notYetUsed));
+        Assert.Equal(bob, await Authenticate(bobs));
+        Assert.Equal(0, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == alice));
+        Assert.Equal(1, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == bob));
+    }
+
+    [Fact]
+    public async Task Logout_all_racing_a_logout_of_one_of_the_tokens_still_deletes_the_others()
+    {
+        var alice = await _db.AddUserAsync("alice");
+        var first = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        // the single logout deletes its row after logout-all read the rows and before it saves
+        var raced = new SaveInterceptingDb(_db.NewContext(), () =>
+            _db.NewContext().AuthTokens.Where(t => t.KeyHash == TokenKeys.Hash(first)).ExecuteDeleteAsync());
+
+        await new LogoutAllHandler(raced, _recent).Handle(new LogoutAllCommand(alice), default);
+
+        Assert.True(raced.SaveAttempts >= 2);
+        Assert.Equal(0, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == alice));
     }
 
     [Fact]
