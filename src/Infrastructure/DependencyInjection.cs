@@ -26,7 +26,8 @@ public static class DependencyInjection
 
         services.AddIdentityCore<ApplicationUser>(options => options.User.RequireUniqueEmail = false)
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDjangoPasswordValidators();
+            .AddDjangoPasswordValidators()
+            .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
         services.AddSingleton(TimeProvider.System);

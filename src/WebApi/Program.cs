@@ -8,6 +8,7 @@ using AssetManager.Infrastructure;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi.Auth;
+using AssetManager.WebApi.Auth.Throttling;
 using AssetManager.WebApi.Endpoints;
 using AssetManager.WebApi.Errors;
 using AssetManager.WebApi.Http;
@@ -37,6 +38,8 @@ builder.Services.AddSingleton(sp => new RecentBoxes(
     sp.GetRequiredService<TimeProvider>(), MemorySettings.BoxLifetime(builder.Configuration)));
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddLoginThrottling();
+builder.Services.AddForwardedHeadersSettings();
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -61,6 +64,7 @@ var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 if (app.Services.GetService<S3ObjectStorage>() is { } s3) await s3.EnsureBucketAsync(CancellationToken.None);
 
+app.UseConfiguredForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
 app.UseApiTrailingSlash();

@@ -34,7 +34,8 @@ public static class AccountEndpoints
         auth.MapPost("/token/", async (HttpContext http, IMediator mediator) =>
             {
                 var fields = new FieldReader(await RequestBody.ReadAsync(http.Request, http.RequestAborted));
-                var command = new ObtainTokenCommand(fields.String("username"), fields.String("password", trim: false));
+                var command = new ObtainTokenCommand(fields.String("username"), fields.String("password", trim: false),
+                    http.Connection.RemoteIpAddress);
                 fields.ThrowIfErrors();
                 return Results.Ok(await mediator.Send(command, http.RequestAborted));
             })
@@ -42,6 +43,7 @@ public static class AccountEndpoints
             .DocumentsBody<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenDto>()
             .ProducesFieldErrors()
+            .ProducesThrottled()
             .WithSummary("Exchange a username and password for a new token");
 
         auth.MapPost("/logout/", async (HttpContext http, IMediator mediator) =>

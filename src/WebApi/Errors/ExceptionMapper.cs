@@ -1,3 +1,4 @@
+using System.Globalization;
 using AssetManager.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -19,6 +20,8 @@ public sealed class ExceptionMapper(ILogger<ExceptionMapper> logger) : IExceptio
         else if (exception is StorageFailedException)
             logger.LogError(exception.InnerException ?? exception, "{Message}", exception.Message);
         if (context.Response.HasStarted) return true;
+        if (exception is ThrottledException throttled)
+            context.Response.Headers.RetryAfter = throttled.WaitSeconds.ToString(CultureInfo.InvariantCulture);
         await ErrorResponses.WriteAsync(context, status, body);
         return true;
     }

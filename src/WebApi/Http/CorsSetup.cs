@@ -14,7 +14,7 @@ public static class CorsSetup
         {
             if (origins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(origins);
-            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "WWW-Authenticate");
+            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "WWW-Authenticate", "Retry-After");
         }));
     }
 }

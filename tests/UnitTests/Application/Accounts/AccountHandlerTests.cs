@@ -1,3 +1,4 @@
+using System.Net;
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Accounts.Commands.Logout;
 using AssetManager.Application.Accounts.Commands.LogoutAll;
@@ -18,6 +19,7 @@ public sealed class AccountHandlerTests : IDisposable
     private readonly TestDb _db = new();
     private readonly FixedClock _clock = new();
     private readonly IIdentityService _identity = Substitute.For<IIdentityService>();
+    private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly RecentTokens _recent;
 
     public AccountHandlerTests() => _recent = new RecentTokens(_clock, RecentTokens.DefaultLifetime);
@@ -68,7 +70,7 @@ public sealed class AccountHandlerTests : IDisposable
     {
         _identity.CheckCredentialsAsync("alice", "wrong", Arg.Any<CancellationToken>()).Returns((int?)null);
 
-        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new ObtainTokenHandler(_identity, _db.NewContext(), _clock)
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
             .Handle(new ObtainTokenCommand("alice", "wrong"), default).AsTask());
 
         Assert.Equal(["Unable to log in with provided credentials."], error.Errors["non_field_errors"]);
@@ -80,7 +82,7 @@ public sealed class AccountHandlerTests : IDisposable
     {
         var id = await _db.AddUserAsync("alice");
         _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>()).Returns(id);
-        var handler = new ObtainTokenHandler(_identity, _db.NewContext(), _clock);
+        var handler = new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock);
 
         var first = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
         var second = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
@@ -88,6 +90,65 @@ public sealed class AccountHandlerTests : IDisposable
         Assert.NotEqual(first.Token, second.Token);
         Assert.Equal(id, await Authenticate(first.Token));
         Assert.Equal(id, await Authenticate(second.Token));
+    }
+
+    [Fact]
+    public async Task A_throttled_login_is_refused_before_its_password_is_checked()
+    {
+        var address = IPAddress.Parse("203.0.113.7");
+        _throttle.CountInAdvance("alice", address).Returns(TimeSpan.FromSeconds(41.2));
+
+        var error = await Assert.ThrowsAsync<ThrottledException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "right", address), default).AsTask());
+
+        Assert.Equal(42, error.WaitSeconds);
+        Assert.Equal("Request was throttled. Expected available in 42 seconds.", error.Message);
+        await _identity.DidNotReceiveWithAnyArgs().CheckCredentialsAsync(default!, default!, default);
+        _throttle.DidNotReceiveWithAnyArgs().TakeBack(default!, default);
+    }
+
+    [Fact]
+    public async Task A_failed_login_stays_counted_and_a_good_one_is_taken_back()
+    {
+        var id = await _db.AddUserAsync("alice");
+        var address = IPAddress.Parse("203.0.113.7");
+        _identity.CheckCredentialsAsync("alice", "wrong", Arg.Any<CancellationToken>()).Returns((int?)null);
+        _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>()).Returns(id);
+        var handler = new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock);
+
+        await Assert.ThrowsAsync<FieldValidationException>(() => handler.Handle(new ObtainTokenCommand("alice", "wrong", address), default).AsTask());
+        _throttle.Received(1).CountInAdvance("alice", address);
+        _throttle.DidNotReceiveWithAnyArgs().TakeBack(default!, default);
+
+        await handler.Handle(new ObtainTokenCommand("alice", "right", address), default);
+        _throttle.Received(2).CountInAdvance("alice", address);
+        _throttle.Received(1).TakeBack("alice", address);
+    }
+
+    [Fact]
+    public async Task A_login_refused_by_the_accounts_lockout_is_taken_back_too()
+    {
+        _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>())
+            .Returns<Task<int?>>(_ => throw new ThrottledException(TimeSpan.FromMinutes(3)));
+
+        var error = await Assert.ThrowsAsync<ThrottledException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "right"), default).AsTask());
+
+        Assert.Equal(180, error.WaitSeconds);
+        _throttle.Received(1).TakeBack("alice", null);
+    }
+
+    [Theory]
+    [InlineData(0.2, 1, "Request was throttled. Expected available in 1 second.")]
+    [InlineData(1.0, 1, "Request was throttled. Expected available in 1 second.")]
+    [InlineData(1.01, 2, "Request was throttled. Expected available in 2 seconds.")]
+    [InlineData(900, 900, "Request was throttled. Expected available in 900 seconds.")]
+    public void The_wait_is_rounded_up_to_whole_seconds_in_drfs_words(double seconds, int expected, string message)
+    {
+        var error = new ThrottledException(TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(expected, error.WaitSeconds);
+        Assert.Equal(message, error.Message);
     }
 
     [Theory]
