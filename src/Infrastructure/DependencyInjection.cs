@@ -4,6 +4,7 @@ using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Infrastructure.Identity;
+using AssetManager.Infrastructure.Identity.Passwords;
 using AssetManager.Infrastructure.Media;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
@@ -29,12 +30,10 @@ public static class DependencyInjection
         AddStorage(services, Path.Combine(dataDirectory, "media"));
         services.AddMedia();
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.User.RequireUniqueEmail = false;
-                options.Password.RequiredLength = 8;
-            })
-            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<ApplicationUser>(options => options.User.RequireUniqueEmail = false)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDjangoPasswordValidators()
+            .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks()

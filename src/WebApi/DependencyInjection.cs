@@ -1,6 +1,7 @@
 using AssetManager.Application.Common.Behaviors;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.WebApi.Auth;
+using AssetManager.WebApi.Auth.Throttling;
 using AssetManager.WebApi.Errors;
 using AssetManager.WebApi.Http;
 using AssetManager.WebApi.OpenApi;
@@ -39,6 +40,8 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddApiCors();
+        services.AddLoginThrottling();
+        services.AddForwardedHeadersSettings();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
                 "PublicUrl:BaseUrl must be an absolute URL such as https://assets.example.com.")

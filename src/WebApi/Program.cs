@@ -2,6 +2,7 @@ using AssetManager.Application;
 using AssetManager.Infrastructure;
 using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi;
+using AssetManager.WebApi.Http;
 using AssetManager.WebApi.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,13 @@ builder.Services
     .AddWebApi();
 
 var app = builder.Build();
-app.UseContractErrors();
-app.UseMediaFiles();
-app.UseWebApi();
 try
 {
     app.Services.GetRequiredService<IStartupValidator>().Validate(); // a bad setting stops here, before anything starts
+    app.UseConfiguredForwardedHeaders(); // first: every later step sees the client's address
+    app.UseContractErrors();
+    app.UseMediaFiles();
+    app.UseWebApi();
     await app.Services.PrepareInfrastructureAsync();
     await app.RunAsync();
     return 0;

@@ -6,7 +6,11 @@ public interface IIdentityService
     /// <summary>Creates a user; throws <see cref="Domain.Common.FieldValidationException"/> for a taken name or a weak password.</summary>
     Task<UserDto> CreateUserAsync(string username, string password, string email, CancellationToken cancellationToken);
 
-    /// <summary>The user's id when the credentials are right, else null.</summary>
+    /// <summary>
+    /// The user's id when the credentials are right, else null (an unknown username costs a password hash all the
+    /// same). A wrong password counts towards the account's lockout; while it is locked out this throws
+    /// <see cref="Domain.Common.ThrottledException"/> without looking at the password.
+    /// </summary>
     Task<int?> CheckCredentialsAsync(string username, string password, CancellationToken cancellationToken);
 
     Task<UserDto?> FindAsync(int userId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Accounts.Commands.Logout;
+using AssetManager.Application.Accounts.Commands.LogoutAll;
 using AssetManager.Application.Accounts.Commands.ObtainToken;
 using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.GetCurrentUser;
@@ -10,7 +11,7 @@ using Mediator;
 
 namespace AssetManager.WebApi.Endpoints;
 
-/// <summary>Section 2: register, token, logout, me.</summary>
+/// <summary>Section 2: register, token, logout, logout everywhere, me.</summary>
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder api)
@@ -33,7 +34,8 @@ public static class AccountEndpoints
         auth.MapPost("/token/", async (HttpContext http, IMediator mediator) =>
             {
                 var fields = new FieldReader(await RequestBody.ReadAsync(http.Request, http.RequestAborted));
-                var command = new ObtainTokenCommand(fields.String("username"), fields.String("password", trim: false));
+                var command = new ObtainTokenCommand(fields.String("username"), fields.String("password", trim: false),
+                    http.Connection.RemoteIpAddress);
                 fields.ThrowIfErrors();
                 return Results.Ok(await mediator.Send(command, http.RequestAborted));
             })
@@ -41,6 +43,7 @@ public static class AccountEndpoints
             .DocumentsBody<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenDto>()
             .ProducesFieldErrors()
+            .ProducesThrottled()
             .WithSummary("Exchange a username and password for a new token");
 
         auth.MapPost("/logout/", async (HttpContext http, IMediator mediator) =>
@@ -51,6 +54,15 @@ public static class AccountEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesAuthErrors()
             .WithSummary("Revoke the token this request was made with");
+
+        auth.MapPost("/logout-all/", async (HttpContext http, IMediator mediator) =>
+            {
+                await mediator.Send(new LogoutAllCommand(http.UserId()), http.RequestAborted);
+                return Results.NoContent();
+            })
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesAuthErrors()
+            .WithSummary("Revoke every token of this account: sign out everywhere");
 
         auth.MapGet("/me/", async (HttpContext http, IMediator mediator) =>
                 Results.Ok(await mediator.Send(new GetCurrentUserQuery(http.UserId()), http.RequestAborted)))

@@ -13,4 +13,8 @@ public static class EndpointDocs
 
     public static RouteHandlerBuilder ProducesFieldErrors(this RouteHandlerBuilder builder) =>
         builder.Produces<Dictionary<string, string[]>>(StatusCodes.Status400BadRequest);
+
+    /// <summary>429 with <c>Retry-After</c>: too many failed logins (contract section 2).</summary>
+    public static RouteHandlerBuilder ProducesThrottled(this RouteHandlerBuilder builder) =>
+        builder.Produces<DetailBody>(StatusCodes.Status429TooManyRequests);
 }

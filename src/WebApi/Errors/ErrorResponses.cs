@@ -21,6 +21,7 @@ public static class ErrorResponses
         FileTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
         StorageFailedException e => (StatusCodes.Status500InternalServerError, new ErrorBody(e.Message)),
         NotFoundException e => (StatusCodes.Status404NotFound, new DetailBody(e.Message)),
+        ThrottledException e => (StatusCodes.Status429TooManyRequests, new DetailBody(e.Message)),
         RequestBodyException e => (e.StatusCode, new DetailBody(e.Message)),
         InvalidDataException e => (StatusCodes.Status400BadRequest, new ErrorBody($"Malformed multipart body: {e.Message}")),
         BadHttpRequestException e => (e.StatusCode, new DetailBody(e.Message)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AssetManager.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -20,6 +21,8 @@ public sealed class ExceptionMapper(ILogger<ExceptionMapper> logger) : IExceptio
         else if (status >= 500)
             logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
         if (context.Response.HasStarted) return true;
+        if (exception is ThrottledException throttled)
+            context.Response.Headers.RetryAfter = throttled.WaitSeconds.ToString(CultureInfo.InvariantCulture);
         await ErrorResponses.WriteAsync(context, status, body);
         return true;
     }

@@ -28,7 +28,7 @@ public static class CorsSetup
             var origins = api.Value.Origins;
             if (origins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(origins);
-            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "WWW-Authenticate");
+            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "WWW-Authenticate", "Retry-After");
         }));
         return services;
     }

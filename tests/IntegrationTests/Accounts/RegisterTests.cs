@@ -79,6 +79,38 @@ public sealed class RegisterTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task The_originals_password_without_digits_is_accepted()
+    {
+        var response = await Api.Anonymous(factory).PostJsonAsync("/api/auth/register/",
+            $$"""{"username": "{{NewName()}}", "password": "Acc-Ufz_kxJqrTzqWcaYQ"}""");
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Djangos_four_validators_answer_with_djangos_messages_in_djangos_order()
+    {
+        var response = await Api.Anonymous(factory).PostJsonAsync("/api/auth/register/", """{"username": "1234", "password": "1234"}""");
+
+        await response.AssertJsonAsync(HttpStatusCode.BadRequest, """
+            {"password": ["The password is too similar to the username.",
+                          "This password is too short. It must contain at least 8 characters.",
+                          "This password is too common.",
+                          "This password is entirely numeric."]}
+            """);
+    }
+
+    [Fact]
+    public async Task A_password_like_the_email_address_is_refused()
+    {
+        var name = NewName();
+        var response = await Api.Anonymous(factory).PostJsonAsync("/api/auth/register/",
+            $$"""{"username": "{{name}}", "password": "example.com", "email": "{{name}}@example.com"}""");
+
+        await response.AssertJsonAsync(HttpStatusCode.BadRequest, """{"password": ["The password is too similar to the email address."]}""");
+    }
+
+    [Fact]
     public async Task A_weak_password_creates_no_user()
     {
         var name = NewName();

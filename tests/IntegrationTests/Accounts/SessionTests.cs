@@ -5,7 +5,7 @@ using AssetManager.IntegrationTests.Fixtures;
 
 namespace AssetManager.IntegrationTests.Accounts;
 
-/// <summary>Contract section 2: GET /api/auth/me/, POST /api/auth/logout/, the Token/Bearer header and its 401s.</summary>
+/// <summary>Contract section 2: GET /api/auth/me/, POST /api/auth/logout/ and logout-all/, the Token/Bearer header and its 401s.</summary>
 public sealed class SessionTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private readonly ApiFactory factory = api.Factory;
@@ -108,6 +108,38 @@ public sealed class SessionTests(SharedApi api) : IClassFixture<SharedApi>
 
         await response.AssertJsonAsync(HttpStatusCode.Unauthorized, Api.NotAuthenticated);
         Assert.Equal("Token", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Logout_all_is_204_and_every_token_of_the_user_stops_working_but_no_one_elses()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var other = await ApiClient.RegisterAsync(factory);
+        var second = (await (await Api.Anonymous(factory).PostJsonAsync("/api/auth/token/", $$"""{"username": "{{user.Username}}", "password": "{{Password}}"}"""))
+            .BodyAsync(HttpStatusCode.OK)).GetProperty("token").GetString()!;
+        var secondClient = Api.Anonymous(factory, "Token " + second);
+        // both used, so both are remembered as valid (ADR 4) when the logout comes
+        await (await user.Http.GetAsync("/api/auth/me/")).AssertStatusAsync(HttpStatusCode.OK);
+        await (await secondClient.GetAsync("/api/auth/me/")).AssertStatusAsync(HttpStatusCode.OK);
+
+        var logout = await secondClient.PostAsync("/api/auth/logout-all/", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Empty(await logout.Content.ReadAsByteArrayAsync());
+        await (await user.Http.GetAsync("/api/auth/me/")).AssertJsonAsync(HttpStatusCode.Unauthorized, Api.InvalidToken);
+        await (await secondClient.GetAsync("/api/projects/")).AssertJsonAsync(HttpStatusCode.Unauthorized, Api.InvalidToken);
+        Assert.Equal(other.UserId, (await (await other.Http.GetAsync("/api/auth/me/")).BodyAsync(HttpStatusCode.OK)).Id());
+        var login = await Api.Anonymous(factory).PostJsonAsync("/api/auth/token/", $$"""{"username": "{{user.Username}}", "password": "{{Password}}"}""");
+        var fresh = (await login.BodyAsync(HttpStatusCode.OK)).GetProperty("token").GetString()!;
+        await (await Api.Anonymous(factory, "Token " + fresh).GetAsync("/api/auth/me/")).AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Logout_all_without_a_token_is_401()
+    {
+        var response = await Api.Anonymous(factory).PostAsync("/api/auth/logout-all/", null);
+
+        await response.AssertJsonAsync(HttpStatusCode.Unauthorized, Api.NotAuthenticated);
     }
 
     [Fact]

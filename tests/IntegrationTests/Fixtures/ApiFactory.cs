@@ -17,7 +17,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         DataDirectory = Path.Combine(Path.GetTempPath(), "assetmanager-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         UseKestrel(0);
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch
+        {
+            Dispose(); // a service that does not start (bad settings, on purpose) leaves no folder behind
+            throw;
+        }
     }
 
     public string DataDirectory { get; }

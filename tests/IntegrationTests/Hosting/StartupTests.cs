@@ -13,6 +13,9 @@ public sealed class StartupTests : IDisposable
     [InlineData("MAX_UPLOAD_SIZE", "-1", "MAX_UPLOAD_SIZE")]
     [InlineData("Auth__RememberTokensSeconds", "-3", "Auth:RememberTokensSeconds")]
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Auth__Throttle__FailuresPerUsername", "0", "Auth:Throttle:FailuresPerUsername")]
+    [InlineData("Auth__Throttle__WindowSeconds", "-5", "Auth:Throttle:WindowSeconds")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "not-an-address", "ForwardedHeaders:KnownProxies must be IP addresses")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it(string name, string value, string named)
     {
         var (exitCode, output) = await ServiceProcess.RunToExitAsync(

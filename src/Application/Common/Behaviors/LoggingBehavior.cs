@@ -21,6 +21,12 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
+        catch (ThrottledException ex)
+        {
+            // a flood of throttled requests must not become a flood of log lines (LoginFailures warns once per key)
+            logger.LogDebug("{Message} refused: {Reason}", typeof(TMessage).Name, ex.Message);
+            throw;
+        }
         catch (DomainException ex)
         {
             logger.LogInformation("{Message} refused: {Reason}", typeof(TMessage).Name, ex.Message);

@@ -30,7 +30,7 @@ public abstract class RecentEntries<TKey, TValue>(TimeProvider clock, TimeSpan l
         return false;
     }
 
-    public void Remember(TKey key, TValue value)
+    public virtual void Remember(TKey key, TValue value)
     {
         if (Lifetime == TimeSpan.Zero) return;
         var now = clock.GetUtcNow();
@@ -44,8 +44,20 @@ public abstract class RecentEntries<TKey, TValue>(TimeProvider clock, TimeSpan l
     public void Revoke(TKey key)
     {
         if (Lifetime == TimeSpan.Zero) return;
-        _entries[key] = new Entry(default!, true, clock.GetUtcNow() + Lifetime);
+        var now = clock.GetUtcNow();
+        SweepExpiredNowAndThen(now);
+        _entries[key] = new Entry(default!, true, now + Lifetime);
     }
+
+    /// <summary>Revokes every entry whose value matches (a walk over all of them: for rare events only).</summary>
+    public void RevokeWhere(Func<TValue, bool> match)
+    {
+        foreach (var (key, entry) in _entries)
+            if (!entry.Revoked && match(entry.Value)) Revoke(key);
+    }
+
+    /// <summary>Whether <see cref="Revoke"/> marked the key within the last lifetime.</summary>
+    public bool IsRevoked(TKey key) => _entries.TryGetValue(key, out var entry) && entry.IsRevokedAt(clock.GetUtcNow());
 
     /// <summary>Once per lifetime, so that keys no longer used do not stay in memory until the capacity is reached.</summary>
     private void SweepExpiredNowAndThen(DateTimeOffset now)

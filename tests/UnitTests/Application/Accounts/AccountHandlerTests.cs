@@ -1,5 +1,7 @@
+using System.Net;
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Accounts.Commands.Logout;
+using AssetManager.Application.Accounts.Commands.LogoutAll;
 using AssetManager.Application.Accounts.Commands.ObtainToken;
 using AssetManager.Application.Accounts.Commands.Register;
 using AssetManager.Application.Accounts.Queries.AuthenticateToken;
@@ -17,6 +19,7 @@ public sealed class AccountHandlerTests : IDisposable
     private readonly TestDb _db = new();
     private readonly FixedClock _clock = new();
     private readonly IIdentityService _identity = Substitute.For<IIdentityService>();
+    private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly RecentTokens _recent;
 
     public AccountHandlerTests() => _recent = new RecentTokens(_clock, RecentTokens.DefaultLifetime);
@@ -67,7 +70,7 @@ public sealed class AccountHandlerTests : IDisposable
     {
         _identity.CheckCredentialsAsync("alice", "wrong", Arg.Any<CancellationToken>()).Returns((int?)null);
 
-        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new ObtainTokenHandler(_identity, _db.NewContext(), _clock)
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
             .Handle(new ObtainTokenCommand("alice", "wrong"), default).AsTask());
 
         Assert.Equal(["Unable to log in with provided credentials."], error.Errors["non_field_errors"]);
@@ -79,7 +82,7 @@ public sealed class AccountHandlerTests : IDisposable
     {
         var id = await _db.AddUserAsync("alice");
         _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>()).Returns(id);
-        var handler = new ObtainTokenHandler(_identity, _db.NewContext(), _clock);
+        var handler = new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock);
 
         var first = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
         var second = await handler.Handle(new ObtainTokenCommand("alice", "right"), default);
@@ -87,6 +90,65 @@ public sealed class AccountHandlerTests : IDisposable
         Assert.NotEqual(first.Token, second.Token);
         Assert.Equal(id, await Authenticate(first.Token));
         Assert.Equal(id, await Authenticate(second.Token));
+    }
+
+    [Fact]
+    public async Task A_throttled_login_is_refused_before_its_password_is_checked()
+    {
+        var address = IPAddress.Parse("203.0.113.7");
+        _throttle.CountInAdvance("alice", address).Returns(TimeSpan.FromSeconds(41.2));
+
+        var error = await Assert.ThrowsAsync<ThrottledException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "right", address), default).AsTask());
+
+        Assert.Equal(42, error.WaitSeconds);
+        Assert.Equal("Request was throttled. Expected available in 42 seconds.", error.Message);
+        await _identity.DidNotReceiveWithAnyArgs().CheckCredentialsAsync(default!, default!, default);
+        _throttle.DidNotReceiveWithAnyArgs().TakeBack(default!, default);
+    }
+
+    [Fact]
+    public async Task A_failed_login_stays_counted_and_a_good_one_is_taken_back()
+    {
+        var id = await _db.AddUserAsync("alice");
+        var address = IPAddress.Parse("203.0.113.7");
+        _identity.CheckCredentialsAsync("alice", "wrong", Arg.Any<CancellationToken>()).Returns((int?)null);
+        _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>()).Returns(id);
+        var handler = new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock);
+
+        await Assert.ThrowsAsync<FieldValidationException>(() => handler.Handle(new ObtainTokenCommand("alice", "wrong", address), default).AsTask());
+        _throttle.Received(1).CountInAdvance("alice", address);
+        _throttle.DidNotReceiveWithAnyArgs().TakeBack(default!, default);
+
+        await handler.Handle(new ObtainTokenCommand("alice", "right", address), default);
+        _throttle.Received(2).CountInAdvance("alice", address);
+        _throttle.Received(1).TakeBack("alice", address);
+    }
+
+    [Fact]
+    public async Task A_login_refused_by_the_accounts_lockout_is_taken_back_too()
+    {
+        _identity.CheckCredentialsAsync("alice", "right", Arg.Any<CancellationToken>())
+            .Returns<Task<int?>>(_ => throw new ThrottledException(TimeSpan.FromMinutes(3)));
+
+        var error = await Assert.ThrowsAsync<ThrottledException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "right"), default).AsTask());
+
+        Assert.Equal(180, error.WaitSeconds);
+        _throttle.Received(1).TakeBack("alice", null);
+    }
+
+    [Theory]
+    [InlineData(0.2, 1, "Request was throttled. Expected available in 1 second.")]
+    [InlineData(1.0, 1, "Request was throttled. Expected available in 1 second.")]
+    [InlineData(1.01, 2, "Request was throttled. Expected available in 2 seconds.")]
+    [InlineData(900, 900, "Request was throttled. Expected available in 900 seconds.")]
+    public void The_wait_is_rounded_up_to_whole_seconds_in_drfs_words(double seconds, int expected, string message)
+    {
+        var error = new ThrottledException(TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(expected, error.WaitSeconds);
+        Assert.Equal(message, error.Message);
     }
 
     [Theory]
@@ -126,6 +188,43 @@ public sealed class AccountHandlerTests : IDisposable
         var broken = new FailingSaveDb(_db.NewContext(), new InvalidOperationException("database gone"));
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => new LogoutHandler(broken, _recent).Handle(new LogoutCommand(key), default).AsTask());
+    }
+
+    [Fact]
+    public async Task Logout_all_revokes_every_token_of_the_user_remembered_or_not_and_no_one_elses()
+    {
+        var alice = await _db.AddUserAsync("alice");
+        var bob = await _db.AddUserAsync("bob");
+        var remembered = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        var notYetUsed = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        var bobs = await _db.NewContext().IssueAsync(bob, TestDb.Now, default);
+        Assert.Equal(alice, await Authenticate(remembered));
+        Assert.Equal(bob, await Authenticate(bobs));
+
+        await new LogoutAllHandler(_db.NewContext(), _recent).Handle(new LogoutAllCommand(alice), default);
+
+        Assert.Null(await Authenticate(remembered));
+        Assert.Null(await Authenticate(notYetUsed));
+        Assert.Equal(bob, await Authenticate(bobs));
+        Assert.Equal(0, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == alice));
+        Assert.Equal(1, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == bob));
+    }
+
+    [Fact]
+    public async Task Logout_all_racing_a_logout_of_one_of_the_tokens_still_deletes_the_others()
+    {
+        var alice = await _db.AddUserAsync("alice");
+        var first = await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        await _db.NewContext().IssueAsync(alice, TestDb.Now, default);
+        // the single logout deletes its row after logout-all read the rows and before it saves
+        var raced = new SaveInterceptingDb(_db.NewContext(), () =>
+            _db.NewContext().AuthTokens.Where(t => t.KeyHash == TokenKeys.Hash(first)).ExecuteDeleteAsync());
+
+        await new LogoutAllHandler(raced, _recent).Handle(new LogoutAllCommand(alice), default);
+
+        Assert.True(raced.SaveAttempts >= 2);
+        Assert.Equal(0, await _db.NewContext().AuthTokens.CountAsync(t => t.UserId == alice));
     }
 
     [Fact]

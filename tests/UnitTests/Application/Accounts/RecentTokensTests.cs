@@ -64,6 +64,37 @@ public sealed class RecentTokensTests
     }
 
     [Fact]
+    public void Revoking_a_user_revokes_every_remembered_token_of_theirs_and_only_theirs()
+    {
+        _recent.Remember("a1", 7);
+        _recent.Remember("a2", 7);
+        _recent.Remember("b1", 8);
+
+        _recent.RevokeUser(7);
+
+        Assert.False(_recent.TryGet("a1", out _));
+        Assert.False(_recent.TryGet("a2", out _));
+        Assert.True(_recent.TryGet("b1", out var other));
+        Assert.Equal(8, other);
+    }
+
+    [Fact]
+    public void After_revoking_a_user_a_lookup_racing_the_deletion_cannot_bring_a_token_back_for_a_lifetime()
+    {
+        _recent.RevokeUser(7);
+
+        _clock.Now += Lifetime - TimeSpan.FromSeconds(1);
+        _recent.Remember("a1", 7); // a request that read the row just before the logout deleted it
+        Assert.False(_recent.TryGet("a1", out _));
+        _recent.Remember("b1", 8);
+        Assert.True(_recent.TryGet("b1", out _));
+
+        _clock.Now += TimeSpan.FromSeconds(1);
+        _recent.Remember("a2", 7); // a token from a login after the logout, once the mark is over
+        Assert.True(_recent.TryGet("a2", out _));
+    }
+
+    [Fact]
     public void A_zero_lifetime_keeps_nothing()
     {
         var off = new RecentTokens(_clock, TimeSpan.Zero);
