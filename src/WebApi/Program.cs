@@ -37,6 +37,7 @@ builder.Services.AddSingleton(sp => new RecentBoxes(
     sp.GetRequiredService<TimeProvider>(), MemorySettings.BoxLifetime(builder.Configuration)));
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddBodyLimits();
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
