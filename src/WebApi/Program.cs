@@ -10,6 +10,7 @@ using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Endpoints;
 using AssetManager.WebApi.Errors;
+using AssetManager.WebApi.Hosting;
 using AssetManager.WebApi.Http;
 using AssetManager.WebApi.Media;
 using AssetManager.WebApi.OpenApi;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton(sp => new RecentBoxes(
     sp.GetRequiredService<TimeProvider>(), MemorySettings.BoxLifetime(builder.Configuration)));
 builder.Services.AddSingleton(new UploadLimits(UploadSettings.MaxFileBytes(builder.Configuration)));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.AddConnectionLimits();
 builder.Services.AddBodyLimits();
 
 builder.Services.ConfigureHttpJsonOptions(options =>
