@@ -3,6 +3,7 @@ using AssetManager.Application.Common.Persistence;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Auth.Throttling;
 using AssetManager.WebApi.Errors;
+using AssetManager.WebApi.Hosting;
 using AssetManager.WebApi.Http;
 using AssetManager.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication;
@@ -19,7 +20,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The mediator (its source generator lives in this project, so handlers of every assembly are found here),
-    /// JSON as DRF writes it, token authentication, CORS, the error mapping, the OpenAPI document and Kestrel's buffers.
+    /// JSON as DRF writes it, token authentication and login throttling, CORS, the error mapping, the OpenAPI document,
+    /// Kestrel's connection limits and buffers, and the limits of request bodies.
     /// </summary>
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
@@ -41,6 +43,8 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddApiCors();
         services.AddLoginThrottling();
+        services.AddConnectionLimits();
+        services.AddBodyLimits();
         services.AddForwardedHeadersSettings();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),

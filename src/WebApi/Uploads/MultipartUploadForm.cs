@@ -41,11 +41,15 @@ public sealed class MultipartUploadForm : IUploadForm
     private readonly LengthLimitedStream? _body;
     private readonly long? _declaredLength;
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+    private readonly BodyLimits _fieldLimits;
+    private int _partCount;
+    private long _fieldBytes;
     private bool _fileTaken;
 
     /// <param name="maxFileBytes">The file limit; the whole body may take <see cref="FormOverheadBytes"/> more.</param>
     public MultipartUploadForm(HttpRequest request, long maxFileBytes)
     {
+        _fieldLimits = BodyLimits.Of(request.HttpContext);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             return;
@@ -69,11 +73,14 @@ public sealed class MultipartUploadForm : IUploadForm
         if (_reader is null || _fileTaken) return null;
         while (await NextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (disposition.IsFileDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
             {
-                if (name != FilePartName) continue; // another file part: skipped (the reader drains it)
+                CountPart();
+                continue;
+            }
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (disposition.IsFileDisposition() && name == FilePartName)
+            {
                 _fileTaken = true;
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
@@ -86,6 +93,8 @@ public sealed class MultipartUploadForm : IUploadForm
                 };
                 return new UploadFile(fileName, content, lengthAtLeast);
             }
+            CountPart();
+            if (disposition.IsFileDisposition()) continue; // another file part: skipped (the reader drains it)
             _fields[name] = await ReadFieldAsync(name, section.Body, cancellationToken);
         }
         return null;
@@ -105,6 +114,7 @@ public sealed class MultipartUploadForm : IUploadForm
         if (_reader is null) return _fields;
         while (await NextSectionAsync(cancellationToken) is { } section)
         {
+            CountPart();
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || disposition.IsFileDisposition()) continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
@@ -125,8 +135,20 @@ public sealed class MultipartUploadForm : IUploadForm
         }
     }
 
-    private static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken ct)
+    /// <summary>Counts a part other than the file: the fields, and the parts skipped, are at most <see cref="BodyLimits.MaxFormFields"/>.</summary>
+    private void CountPart()
     {
+        if (++_partCount > _fieldLimits.MaxFormFields)
+            throw new UploadRejectedException($"Too many form fields: at most {_fieldLimits.MaxFormFields} besides the file");
+    }
+
+    /// <summary>
+    /// One text field, within its own limit and what the fields read so far leave of <see cref="BodyLimits"/>:
+    /// the fields of one request never hold more than that, however many it sends (contract section 1).
+    /// </summary>
+    private async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken ct)
+    {
+        _fieldBytes += Encoding.UTF8.GetByteCount(name);
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -136,6 +158,9 @@ public sealed class MultipartUploadForm : IUploadForm
             {
                 if (buffer.Length + read > MaxFieldBytes)
                     throw new UploadRejectedException($"Form field '{name}' is larger than {MaxFieldBytes} bytes");
+                _fieldBytes += read;
+                if (_fieldBytes > _fieldLimits.MaxFormBytes)
+                    throw new UploadRejectedException($"The form's fields are larger than {_fieldLimits.MaxFormBytes} bytes in all");
                 buffer.Write(chunk, 0, read);
             }
         }

@@ -12,9 +12,12 @@ public sealed class ApiClient(HttpClient http, string token, int userId, string 
     public int UserId { get; } = userId;
     public string Username { get; } = username;
 
-    public static async Task<ApiClient> RegisterAsync(ApiFactory factory, string? username = null)
+    public static Task<ApiClient> RegisterAsync(ApiFactory factory, string? username = null) =>
+        RegisterAsync(factory.CreateRealClient(), username);
+
+    /// <summary>Registers through <paramref name="http"/> (a client of any running service), which the user then keeps.</summary>
+    public static async Task<ApiClient> RegisterAsync(HttpClient http, string? username = null)
     {
-        var http = factory.CreateRealClient();
         username ??= "user" + Guid.NewGuid().ToString("N")[..10];
         var response = await http.PostAsJsonAsync("/api/auth/register/", new { username, password = "Str0ng!Passw0rd" });
         response.EnsureSuccessStatusCode();

@@ -7,16 +7,19 @@ namespace AssetManager.IntegrationTests.Fixtures;
 
 /// <summary>
 /// The service as its users run it: <c>dotnet AssetManager.WebApi.dll --urls ...</c> from its build output folder, set
-/// up only by environment variables, in a process of its own that a test can kill (-9) and start again.
+/// up only by environment variables, in a process of its own that a test can kill (-9), start again, give an open-file
+/// limit and measure. Without a <c>DataDirectory</c> it gets a temporary one, deleted on dispose.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _ownDataDirectory;
     private readonly StringBuilder _output = new();
 
-    private ServiceProcess(Process process, int port)
+    private ServiceProcess(Process process, int port, string? ownDataDirectory)
     {
         _process = process;
+        _ownDataDirectory = ownDataDirectory;
         Port = port;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -30,13 +33,19 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool IsAlive => !_process.HasExited;
 
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
     }
+
+    /// <summary>Resident memory now (VmRSS).</summary>
+    public long ResidentBytes => StatusKilobytes("VmRSS:") * 1024;
+
+    /// <summary>The most resident memory the process has had (VmHWM).</summary>
+    public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
 
     /// <summary>The WebApi's build output folder of the configuration the tests were built in.</summary>
     public static string OutputFolder
@@ -60,14 +69,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service and waits until it answers <c>/health/live</c> (or <c>/health</c>).</summary>
+    /// <summary>Starts the service and waits until <c>/health</c> answers.</summary>
+    /// <param name="openFileLimit">Both open-file limits (soft and hard), so that the service cannot raise its own.</param>
     public static async Task<ServiceProcess> StartAsync(
-        IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null, int? port = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, int? port = null,
+        TimeSpan? timeout = null, int? openFileLimit = null)
     {
-        var service = Launch(environment, workingDirectory, port ?? FreePort());
+        var service = Launch(environment ?? new Dictionary<string, string?>(), workingDirectory, port ?? FreePort(), openFileLimit);
         try
         {
-            await service.WaitUntilAnsweringAsync(timeout ?? TimeSpan.FromSeconds(60));
+            if (!await service.AnswersAsync(timeout ?? TimeSpan.FromSeconds(90)))
+                throw new TimeoutException($"the service did not start:\n{service.Output}");
             return service;
         }
         catch
@@ -81,11 +93,32 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
-        await using var service = Launch(environment, null, FreePort());
+        await using var service = Launch(environment, null, FreePort(), null);
         using var cts = new CancellationTokenSource(timeout);
         await service._process.WaitForExitAsync(cts.Token);
         service._process.WaitForExit(); // flushes the redirected streams
         return (service._process.ExitCode, service.Output);
+    }
+
+    /// <summary>True when a new connection gets a 200 (or a 503 from a store that is down) from /health within the time.</summary>
+    public async Task<bool> AnswersAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        do
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health") { Headers = { ConnectionClose = true } };
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable) return true;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        } while (deadline.Elapsed < timeout && IsAlive);
+        return false;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or an out-of-memory kill.</summary>
@@ -96,58 +129,47 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>The process's resident memory now (VmRSS) and at its peak (VmHWM), in bytes.</summary>
-    public (long Resident, long Peak) Memory()
-    {
-        long Read(string field) => File.ReadLines($"/proc/{_process.Id}/status")
-            .Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
-            .First();
-        return (Read("VmRSS"), Read("VmHWM"));
-    }
-
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
         _process.Dispose();
+        if (_ownDataDirectory is not null)
+            try { Directory.Delete(_ownDataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static ServiceProcess Launch(IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port)
+    private static ServiceProcess Launch(
+        IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port, int? openFileLimit)
     {
         var dll = Path.Combine(OutputFolder, "AssetManager.WebApi.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The WebApi is not built", dll);
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = workingDirectory ?? OutputFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var urls = $"http://127.0.0.1:{port}";
+        var start = openFileLimit is { } limit
+            // sh's ulimit -n sets the soft and the hard limit: the service cannot raise it
+            ? new ProcessStartInfo("/bin/sh", ["-c", "ulimit -n \"$2\" && exec dotnet \"$0\" --urls \"$1\"", dll, urls, limit.ToString()])
+            : new ProcessStartInfo("dotnet", [dll, "--urls", urls]);
+        start.WorkingDirectory = workingDirectory ?? OutputFolder;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
+        string? ownDataDirectory = null;
+        if (!environment.ContainsKey("DataDirectory"))
+        {
+            ownDataDirectory = Path.Combine(Path.GetTempPath(), "assetmanager-tests", "process-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(ownDataDirectory);
+            start.Environment["DataDirectory"] = ownDataDirectory;
+        }
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        return new ServiceProcess(process, port, ownDataDirectory);
     }
 
-    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    private long StatusKilobytes(string field)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"the service exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/health"));
-                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"the service did not answer within {timeout}:\n{Output}");
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0]);
     }
 
     private void Append(string? line)
