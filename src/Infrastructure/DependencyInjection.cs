@@ -5,6 +5,7 @@ using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Infrastructure.Identity;
 using AssetManager.Infrastructure.Identity.Passwords;
+using AssetManager.Infrastructure.Jobs;
 using AssetManager.Infrastructure.Media;
 using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         AddDatabase(services, dataDirectory);
         AddStorage(services, Path.Combine(dataDirectory, "media"));
         services.AddMedia();
+        services.AddBackgroundJobs(configuration);
 
         services.AddIdentityCore<ApplicationUser>(options => options.User.RequireUniqueEmail = false)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -73,6 +75,7 @@ public static class DependencyInjection
             _ => sp.GetRequiredService<SqliteAppDbContext>(),
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IObjectDeletions, RecordedObjectDeletions>();
 
         services.AddSingleton(sp =>
         {

@@ -2,21 +2,21 @@ using AssetManager.Application;
 using AssetManager.Infrastructure;
 using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi;
-using AssetManager.WebApi.Http;
 using AssetManager.WebApi.Configuration;
+using AssetManager.WebApi.Http;
 using Microsoft.Extensions.Options;
 
 // The composition root: each layer registers itself; WebApi touches Infrastructure only here.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddOriginalSettingNames();
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddWebApi();
-
-var app = builder.Build();
 try
 {
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddOriginalSettingNames();
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+        .AddWebApi();
+
+    var app = builder.Build();
     app.Services.GetRequiredService<IStartupValidator>().Validate(); // a bad setting stops here, before anything starts
     app.UseConfiguredForwardedHeaders(); // first: every later step sees the client's address
     app.UseContractErrors();

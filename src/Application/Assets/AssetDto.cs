@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace AssetManager.Application.Assets;
 
-/// <summary>The Asset representation, fields in the original's order.</summary>
+/// <summary>
+/// The Asset representation: the original's fourteen fields in its order, then what this service adds (media facts,
+/// the preview, the processing state, the checksum and size).
+/// </summary>
 public sealed record AssetDto(
     int Id,
     int Box,
@@ -17,4 +20,12 @@ public sealed record AssetDto(
     JsonObject GenerationConfig,
     long? Seed,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    int? Width,
+    int? Height,
+    double? Duration,
+    string PreviewUrl,
+    string Processing,
+    string ProcessingError,
+    string? ChecksumSha256,
+    long FileSize);

@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<AiModel> AiModels => Set<AiModel>();
     public DbSet<AuthToken> AuthTokens => Set<AuthToken>();
+    public DbSet<ObjectDeletion> ObjectDeletions => Set<ObjectDeletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -40,9 +40,44 @@ public sealed class DiskObjectStorage(StorageOptions options) : IObjectStorage
         }
     }
 
+    public async Task DownloadAsync(string key, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
+        await file.CopyToAsync(destination, cancellationToken);
+    }
+
+    /// <summary>Temporary files of uploads cut short (a crash, a client gone) that nobody is writing any more.</summary>
+    public Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
+    {
+        var incoming = new DirectoryInfo(Path.Combine(Root, IncomingFolder));
+        if (!incoming.Exists) return Task.FromResult(0);
+        var removed = 0;
+        foreach (var file in incoming.EnumerateFiles("*.part"))
+        {
+            if (file.LastWriteTimeUtc >= startedBefore.UtcDateTime) continue;
+            try
+            {
+                file.Delete();
+                removed++;
+            }
+            catch (IOException)
+            {
+                // taken or gone meanwhile
+            }
+        }
+        return Task.FromResult(removed);
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // nothing was ever stored in its folder: missing, which is not an error
+        }
         return Task.CompletedTask;
     }
 

@@ -91,6 +91,37 @@ public sealed class S3ObjectStorage(
     private Task PutSingleAsync(string key, byte[] buffer, int length, string contentType, CancellationToken ct) =>
         bucket.WriteAsync(() => sender.PutObjectAsync(key, buffer.AsMemory(0, length), contentType, ct), ct);
 
+    public async Task DownloadAsync(string key, Stream destination, CancellationToken cancellationToken)
+    {
+        using var response = await S3Errors.WrapAsync(() => s3.GetObjectAsync(options.BucketName, key, cancellationToken), cancellationToken);
+        await using var body = response.ResponseStream;
+        await body.CopyToAsync(destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Aborts the multipart uploads under <c>uploads/</c> started before the time: those of a process that died, or of
+    /// a direct upload its client never completed. Each part they hold is billed storage until then.
+    /// </summary>
+    public async Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
+    {
+        var aborted = 0;
+        var request = new ListMultipartUploadsRequest { BucketName = options.BucketName, Prefix = ObjectKeys.UploadsFolder + "/" };
+        while (true)
+        {
+            var page = await S3Errors.WrapAsync(() => s3.ListMultipartUploadsAsync(request, cancellationToken), cancellationToken);
+            foreach (var upload in page.MultipartUploads ?? [])
+            {
+                if (upload.Initiated is not { } initiated || initiated.ToUniversalTime() >= startedBefore.UtcDateTime) continue;
+                await S3Errors.WrapAsync(() => s3.AbortMultipartUploadAsync(options.BucketName, upload.Key, upload.UploadId, cancellationToken), cancellationToken);
+                logger.LogInformation("Aborted the abandoned multipart upload of {Key} started {Initiated:o}", upload.Key, initiated);
+                aborted++;
+            }
+            if (page.IsTruncated != true) return aborted;
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
+        }
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await S3Errors.WrapAsync(() => s3.DeleteObjectAsync(options.BucketName, key, cancellationToken), cancellationToken);
 

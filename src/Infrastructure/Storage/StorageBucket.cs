@@ -14,21 +14,70 @@ public sealed class StorageBucket(IAmazonS3 s3, StorageOptions options, ILogger<
 {
     private readonly SemaphoreSlim _creating = new(1, 1);
 
+    public const string AbortRuleId = "assetmanager-abort-incomplete-uploads";
+
     /// <summary>At start-up: never fails; a store that is down or refuses is logged, and writes then retry.</summary>
     public async Task EnsureAtStartAsync(CancellationToken ct)
     {
-        if (!options.CreateBucket) return;
         try
         {
-            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, ct);
+            if (options.CreateBucket)
+            {
+                try
+                {
+                    await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.BucketName, MaxKeys = 1 }, ct);
+                }
+                catch (AmazonS3Exception missing) when (missing.ErrorCode == "NoSuchBucket")
+                {
+                    await CreateQuietlyAsync(ct);
+                }
+            }
+            await EnsureAbortRuleAsync(ct);
         }
-        catch (AmazonS3Exception missing) when (missing.ErrorCode == "NoSuchBucket")
-        {
-            await CreateQuietlyAsync(ct);
-        }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Object store at {Endpoint} did not answer at start-up", options.EndpointUrl);
+        }
+    }
+
+    /// <summary>
+    /// A lifecycle rule that aborts multipart uploads left unfinished under <c>uploads/</c>, added beside the bucket's
+    /// own rules. A store or a bucket policy that refuses lifecycle rules is fine: the maintenance job sweeps them too.
+    /// </summary>
+    private async Task EnsureAbortRuleAsync(CancellationToken ct)
+    {
+        if (options.AbortIncompleteUploadsAfterDays <= 0) return;
+        List<LifecycleRule> rules;
+        try
+        {
+            rules = (await s3.GetLifecycleConfigurationAsync(options.BucketName, ct)).Configuration?.Rules ?? [];
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "NoSuchLifecycleConfiguration")
+        {
+            rules = [];
+        }
+        if (rules.Any(r => r.Id == AbortRuleId)) return;
+        rules.Add(new LifecycleRule
+        {
+            Id = AbortRuleId,
+            Status = LifecycleRuleStatus.Enabled,
+            Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = "uploads/" } },
+            AbortIncompleteMultipartUpload = new LifecycleRuleAbortIncompleteMultipartUpload
+            {
+                DaysAfterInitiation = options.AbortIncompleteUploadsAfterDays,
+            },
+        });
+        try
+        {
+            await s3.PutLifecycleConfigurationAsync(new PutLifecycleConfigurationRequest
+            {
+                BucketName = options.BucketName,
+                Configuration = new LifecycleConfiguration { Rules = rules },
+            }, ct);
+        }
+        catch (AmazonS3Exception ex)
+        {
+            logger.LogInformation("The bucket keeps no lifecycle rule ({Code}); abandoned uploads are swept by the service alone", ex.ErrorCode);
         }
     }
 

@@ -48,6 +48,12 @@ public sealed record StorageOptions
     /// </summary>
     public bool StreamFirstPart { get; set; } = true;
 
+    /// <summary>
+    /// Days after which the bucket itself aborts an unfinished multipart upload (a lifecycle rule set at start where the
+    /// store allows it, added beside the bucket's own rules); 0 sets no rule. The maintenance job sweeps them too.
+    /// </summary>
+    public int AbortIncompleteUploadsAfterDays { get; set; } = 1;
+
     public bool UsesS3 => !string.IsNullOrWhiteSpace(BucketName);
     public bool UsesPathStyle => AddressingStyle.Equals("path", StringComparison.OrdinalIgnoreCase);
     public bool UsesAcl => !string.IsNullOrWhiteSpace(DefaultAcl) && !DefaultAcl.Equals("none", StringComparison.OrdinalIgnoreCase);

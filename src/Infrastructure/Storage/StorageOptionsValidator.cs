@@ -14,6 +14,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             errors.Add("Storage:PartSizeBytes must be between 5 MiB (S3's smallest part) and 512 MiB.");
         if (options.MaxConcurrentParts is < 1 or > 64)
             errors.Add("Storage:MaxConcurrentParts must be between 1 and 64.");
+        if (options.AbortIncompleteUploadsAfterDays is < 0 or > 3650)
+            errors.Add("Storage:AbortIncompleteUploadsAfterDays must be between 0 (no rule) and 3650.");
         if (!options.UsesS3) return Result(errors);
         if (!Uri.TryCreate(options.EndpointUrl, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
             errors.Add($"Storage:EndpointUrl (AWS_S3_ENDPOINT_URL) '{options.EndpointUrl}' is not an http or https URL.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AssetManager.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ public static class ErrorResponses
         FileTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
         StorageFailedException e => (StatusCodes.Status500InternalServerError, new ErrorBody(e.Message)),
         NotFoundException e => (StatusCodes.Status404NotFound, new DetailBody(e.Message)),
+        // the row a change was for went away meanwhile (a racing DELETE): the loser of the race gets the 404
+        DbUpdateConcurrencyException => (StatusCodes.Status404NotFound, NotFound),
         ThrottledException e => (StatusCodes.Status429TooManyRequests, new DetailBody(e.Message)),
         RequestBodyException e => (e.StatusCode, new DetailBody(e.Message)),
         InvalidDataException e => (StatusCodes.Status400BadRequest, new ErrorBody($"Malformed multipart body: {e.Message}")),

@@ -185,6 +185,24 @@ public static class Api
         "ai_model", "ai_model_name", "generation_config", "seed", "created_at", "updated_at",
     ];
 
+    /// <summary>What this service adds after the original's fourteen fields, in its order.</summary>
+    public static readonly string[] AddedAssetFields =
+    [
+        "width", "height", "duration", "preview_url", "processing", "processing_error", "checksum_sha256", "file_size",
+    ];
+
+    /// <summary>Fields the background work fills in once the renditions are made.</summary>
+    private static readonly string[] MadeByRenditions =
+        ["thumbnail_url", "width", "height", "duration", "preview_url", "processing", "processing_error"];
+
+    /// <summary>The asset without what the renditions job fills in, for comparing an asset before and after other work.</summary>
+    public static JsonObject OwnersFields(JsonObject asset)
+    {
+        var copy = asset.DeepClone().AsObject();
+        foreach (var field in MadeByRenditions) copy.Remove(field);
+        return copy;
+    }
+
     public const string AllowedList = ".jpg, .jpeg, .png, .gif, .webp, .bmp, .svg, .mp4, .mov, .avi, .mkv, .webm, .flv, .wmv";
 
     public static Task<HttpResponseMessage> UploadAsync(this ApiClient client, int boxId, UploadForm form) =>
@@ -269,11 +287,12 @@ public static class Db
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    public static void Execute(ApiFactory factory, string sql)
+    public static void Execute(ApiFactory factory, string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = Open(factory);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         command.ExecuteNonQuery();
     }
 

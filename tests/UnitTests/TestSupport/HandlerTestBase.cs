@@ -1,6 +1,8 @@
 using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Boxes;
+using AssetManager.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace AssetManager.UnitTests.TestSupport;
@@ -27,6 +29,10 @@ public abstract class HandlerTestBase : IAsyncLifetime, IDisposable
     protected void RememberBox(Box box, int ownerId) => _recentBoxes.Remember(box.Id, new RecentBoxes.Box(ownerId, box.Name));
 
     protected bool IsBoxRemembered(Box box, int ownerId) => _recentBoxes.TryGetOwned(box.Id, ownerId, out _);
+
+    /// <summary>The recorded deletions of this database, carried out on the substitute store.</summary>
+    protected IObjectDeletions Deletions() =>
+        new RecordedObjectDeletions(_db.NewContext(), _storage, NullLogger<RecordedObjectDeletions>.Instance);
 
     public virtual async Task InitializeAsync() => _w = await _db.AddTwoUsersAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -24,14 +24,14 @@ public sealed class TestDb : IDisposable
     static TestDb() => MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
 
     // The schema (and the seeded catalogue) is created once; each test database is a copy of it, which is much
-    // cheaper than EnsureCreated every time.
+    // cheaper than migrating every time.
     private static readonly Lazy<SqliteConnection> Template = new(() =>
     {
         var template = new SqliteConnection("Data Source=:memory:");
         template.Open();
         using var context = new SqliteAppDbContext(
             new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(template).Options);
-        context.Database.EnsureCreated();
+        context.Database.Migrate(); // the migrations, not EnsureCreated: they also create the deletion trigger
         return template;
     });
 

@@ -37,7 +37,8 @@ public static class MappingConfig
                 .Map(d => d.AssetType, s => s.AssetType == AssetType.Image ? "IMAGE" : "VIDEO")
                 .Map(d => d.AiModel, s => s.AiModelId)
                 .Map(d => d.AiModelName, s => s.AiModel == null ? null : s.AiModel.Name)
-                .Map(d => d.GenerationConfig, s => JsonText.ToObject(s.GenerationConfig));
+                .Map(d => d.GenerationConfig, s => JsonText.ToObject(s.GenerationConfig))
+                .Map(d => d.Processing, s => s.Processing == ProcessingState.Ready ? "ready" : s.Processing == ProcessingState.Failed ? "failed" : "pending");
             if (config == TypeAdapterConfig.GlobalSettings) _registered = true;
         }
     }

@@ -19,6 +19,15 @@ public interface IObjectStorage
     /// </param>
     Task<StoredFile> PutAsync(string key, Stream content, string contentType, long lengthAtLeast, CancellationToken cancellationToken);
 
+    /// <summary>Copies an object's bytes to <paramref name="destination"/>.</summary>
+    Task DownloadAsync(string key, Stream destination, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what uploads that never finished left behind (a crash, a client gone): unfinished multipart uploads and
+    /// temporary files started before <paramref name="startedBefore"/>. Returns how many were removed.
+    /// </summary>
+    Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken);
+
     /// <summary>Deletes an object; a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 

@@ -127,7 +127,7 @@ public sealed class AssetHandlerTests : HandlerTestBase
     [Fact]
     public async Task Delete_removes_the_row_then_the_stored_file()
     {
-        await new DeleteAssetHandler(_db.NewContext(), _storage, NullLogger<DeleteAssetHandler>.Instance)
+        await new DeleteAssetHandler(_db.NewContext(), Deletions())
             .Handle(new DeleteAssetCommand(_w.Alice, _aliceImage.Id), default);
 
         await using var context = _db.NewContext();
@@ -139,7 +139,7 @@ public sealed class AssetHandlerTests : HandlerTestBase
     public async Task Delete_of_someone_elses_asset_is_404_and_deletes_nothing()
     {
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteAssetHandler(_db.NewContext(), _storage, NullLogger<DeleteAssetHandler>.Instance)
+            new DeleteAssetHandler(_db.NewContext(), Deletions())
                 .Handle(new DeleteAssetCommand(_w.Alice, _bobImage.Id), default).AsTask());
 
         await using var context = _db.NewContext();

@@ -1,6 +1,7 @@
 using AssetManager.Application.Assets;
 using AssetManager.Application.Assets.Commands.UploadAsset;
 using AssetManager.Application.Common.Caching;
+using AssetManager.Application.Common.Jobs;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Domain.Assets;
 using AssetManager.Domain.Common;
@@ -25,11 +26,12 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     public void Dispose() => _db.Dispose();
 
     private readonly RecentBoxes _recentBoxes = new(new FixedClock(), RecentBoxes.DefaultLifetime);
+    private readonly IBackgroundJobs _jobs = Substitute.For<IBackgroundJobs>();
 
     private UploadAssetHandler Handler(long maxBytes = UploadOptions.DefaultMaxFileBytes, IAssetWriter? writer = null)
     {
         var context = _db.NewContext();
-        return new(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, new AssetTypeDetector(),
+        return new(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, _jobs, new AssetTypeDetector(),
             Options.Create(new UploadOptions { MaxFileBytes = maxBytes }), new FixedClock(), NullLogger<UploadAssetHandler>.Instance);
     }
 

@@ -116,7 +116,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.AliceBox, "uploads/a.jpg");
         RememberBox(_w.AliceBox, _w.Alice);
 
-        await new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
+        await new DeleteBoxHandler(_db.NewContext(), Deletions())
             .Handle(new DeleteBoxCommand(_w.Alice, _w.AliceBox.Id), default);
 
         await using var context = _db.NewContext();
@@ -133,7 +133,7 @@ public sealed class BoxHandlerTests : HandlerTestBase
         await _db.AddAssetAsync(_w.BobBox, "uploads/bob.jpg");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new DeleteBoxHandler(_db.NewContext(), _storage, NullLogger<DeleteBoxHandler>.Instance)
+            new DeleteBoxHandler(_db.NewContext(), Deletions())
                 .Handle(new DeleteBoxCommand(_w.Alice, _w.BobBox.Id), default).AsTask());
 
         await using var context = _db.NewContext();

@@ -34,6 +34,8 @@ internal sealed class UpdateAssetHandler(IAppDbContext db, TimeProvider clock) :
         if (command.Box.IsSet) asset.MoveTo(command.Box.Value);
         asset.Touch(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.Assets.AsNoTracking().Where(a => a.Id == asset.Id).ProjectToType<AssetDto>().FirstAsync(cancellationToken);
+        // deleted by a racing request since the save: the same 404 as a save that found it gone
+        return await db.Assets.AsNoTracking().Where(a => a.Id == asset.Id).ProjectToType<AssetDto>().FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException();
     }
 }

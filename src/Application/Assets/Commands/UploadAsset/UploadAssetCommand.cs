@@ -1,5 +1,6 @@
 using System.Buffers;
 using AssetManager.Application.Common.Caching;
+using AssetManager.Application.Common.Jobs;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Assets;
@@ -24,6 +25,7 @@ internal sealed class UploadAssetHandler(
     IAssetWriter writer,
     RecentBoxes recentBoxes,
     IObjectStorage storage,
+    IBackgroundJobs jobs,
     IAssetTypeDetector detector,
     IOptions<UploadOptions> options,
     TimeProvider clock,
@@ -43,11 +45,13 @@ internal sealed class UploadAssetHandler(
             if (headLength == 0) throw new UploadRejectedException("File is empty");
             var format = detector.Detect(file.FileName, headBuffer.AsSpan(0, headLength));
             if (command.Form.IsDeclaredTooLarge) throw new FileTooLargeException(options.Value.MaxFileBytes);
-            var content = new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, options.Value.MaxFileBytes);
+            await using var content = new Sha256Stream(
+                new LengthLimitedStream(headBuffer.AsMemory(0, headLength), file.Content, options.Value.MaxFileBytes));
 
             await RefuseEarlyFieldErrorsAsync(command.Form, content, cancellationToken);
             var stored = await storage.PutAsync(
                 ObjectKeys.NewKey(format.Extension), content, format.ContentType, file.LengthAtLeast, cancellationToken);
+            stored = stored with { Size = content.BytesRead, Sha256 = content.Hex() };
             Asset asset;
             try
             {
@@ -61,6 +65,7 @@ internal sealed class UploadAssetHandler(
                 if (ex is DomainException or OperationCanceledException or IOException or InvalidDataException) throw;
                 throw new StorageFailedException("the asset could not be saved", ex);
             }
+            jobs.RequestRenditions(asset.Id);
             return asset.Adapt<AssetDto>() with { BoxName = boxName };
         }
         finally

@@ -186,13 +186,23 @@ namespace AssetManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("BoxId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChecksumSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Duration")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("FileKey")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FileUrl")
                         .IsRequired()
@@ -203,8 +213,30 @@ namespace AssetManager.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsFavorite")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviewKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviewUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Processing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessingError")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PromptText")
                         .IsRequired()
@@ -225,13 +257,23 @@ namespace AssetManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AiModelId");
 
+                    b.HasIndex("ChecksumSha256");
+
+                    b.HasIndex("Processing");
+
                     b.HasIndex("BoxId", "CreatedAt");
 
-                    b.ToTable("Assets");
+                    b.ToTable("Assets", t =>
+                        {
+                            t.HasTrigger("TR_Assets_ObjectDeletions");
+                        });
                 });
 
             modelBuilder.Entity("AssetManager.Domain.Boxes.Box", b =>
@@ -359,6 +401,27 @@ namespace AssetManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("AssetManager.Infrastructure.Persistence.ObjectDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("ObjectDeletions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>

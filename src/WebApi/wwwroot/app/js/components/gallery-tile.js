@@ -31,6 +31,17 @@ export function thumbnail(asset) {
 }
 
 /**
+ * The words the tile shows instead of a picture, which its button's accessible name must hold too.
+ * @param {Asset} asset
+ */
+function stateNote(asset) {
+  if (asset.thumbnail_url) return '';
+  if (asset.processing === 'failed') return ', No preview';
+  if (asset.processing === 'pending') return ', Processing…';
+  return '';
+}
+
+/**
  * @param {Asset} asset
  * @param {{ selected: boolean, onOpen: () => void, onSelect: (selected: boolean, range: boolean) => void }} options
  * @returns {HTMLLIElement}
@@ -50,7 +61,7 @@ export function galleryTile(asset, { selected, onOpen, onSelect }) {
   const checkbox = h('input', { type: 'checkbox', class: 'tile-checkbox', checked: selected, 'aria-label': `Select ${assetName(asset)}` });
   checkbox.addEventListener('click', (event) => onSelect(checkbox.checked, event.shiftKey));
   const tile = h('li', { class: `tile${selected ? ' is-selected' : ''}`, dataset: { assetId: String(asset.id), type: asset.asset_type } },
-    h('button', { type: 'button', class: 'tile-open', 'aria-label': `Open ${assetLabel(asset)}`, on: { click: onOpen } }, media),
+    h('button', { type: 'button', class: 'tile-open', 'aria-label': `Open ${assetLabel(asset)}${stateNote(asset)}`, on: { click: onOpen } }, media),
     badges,
     h('label', { class: 'tile-check' }, checkbox),
     asset.prompt_text ? h('p', { class: 'tile-caption', 'aria-hidden': 'true' }, asset.prompt_text) : null);
