@@ -48,7 +48,7 @@ public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixtu
         Assert.Equal([scene.Id(3), scene.Id(2), scene.Id(1), scene.Id(0)], Ids(page));
         var first = page["results"]![0]!.AsObject();
         Assert.Equal(Api.AssetFieldOrder, first.Select(p => p.Key).Take(Api.AssetFieldOrder.Length));
-        Assert.True(JsonNode.DeepEquals(scene.Assets[3], first), first.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(Uploads.Api.OwnersFields(scene.Assets[3]), Uploads.Api.OwnersFields(first)), first.ToJsonString());
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixtu
         Assert.Equal((string)original["created_at"]!, (string)noSeed["created_at"]!);
         Assert.True(DateTime.Parse((string)noSeed["updated_at"]!) >= DateTime.Parse((string)original["updated_at"]!));
         Assert.Equal(Api.AssetFieldOrder, noSeed.Select(p => p.Key).Take(Api.AssetFieldOrder.Length));
-        Assert.True(JsonNode.DeepEquals(noSeed, await GetAsync(s.Client, $"/api/assets/{id}/")));
+        Assert.True(JsonNode.DeepEquals(Uploads.Api.OwnersFields(noSeed), Uploads.Api.OwnersFields(await GetAsync(s.Client, $"/api/assets/{id}/"))));
     }
 
     [Fact]
