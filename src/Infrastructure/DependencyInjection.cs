@@ -43,10 +43,14 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Creates or migrates the database and, with S3, the bucket; run once before the service takes requests.</summary>
+    /// <summary>
+    /// Creates or migrates the database (or, with <c>Database:MigrateAtStart</c> off, checks that it is migrated) and,
+    /// with S3, the bucket; run once before the service takes requests.
+    /// </summary>
     public static async Task PrepareInfrastructureAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await services.InitializeDatabaseAsync(ct);
+        if (services.GetRequiredService<DatabaseOptions>().MigrateAtStart) await services.MigrateDatabaseAsync(ct);
+        else await services.EnsureDatabaseMigratedAsync(ct);
         if (services.GetRequiredService<IObjectStorage>() is S3ObjectStorage s3) await s3.EnsureBucketAsync(ct);
     }
 

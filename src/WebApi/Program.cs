@@ -1,7 +1,9 @@
 using AssetManager.Application;
 using AssetManager.Infrastructure;
+using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi;
+using AssetManager.WebApi.CommandLine;
 using AssetManager.WebApi.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,7 @@ app.UseWebApi();
 try
 {
     app.Services.GetRequiredService<IStartupValidator>().Validate(); // a bad setting stops here, before anything starts
+    if (MigrateVerb.IsGiven(args)) return await MigrateVerb.RunAsync(app.Services.MigrateDatabaseAsync);
     await app.Services.PrepareInfrastructureAsync();
     await app.RunAsync();
     return 0;

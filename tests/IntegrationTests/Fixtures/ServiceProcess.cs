@@ -77,11 +77,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service and waits for it to exit by itself; returns its exit code and output.</summary>
+    /// <summary>Starts the service (with <paramref name="arguments"/> first, e.g. a verb) and waits for it to exit by itself; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
-        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
-        await using var service = Launch(environment, null, FreePort());
+        await using var service = Launch(environment, null, FreePort(), arguments);
         using var cts = new CancellationTokenSource(timeout);
         await service._process.WaitForExitAsync(cts.Token);
         service._process.WaitForExit(); // flushes the redirected streams
@@ -114,11 +114,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ServiceProcess Launch(IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port)
+    private static ServiceProcess Launch(
+        IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port, string[]? arguments = null)
     {
         var dll = Path.Combine(OutputFolder, "AssetManager.WebApi.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The WebApi is not built", dll);
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments ?? [], "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = workingDirectory ?? OutputFolder,
             RedirectStandardOutput = true,
