@@ -20,7 +20,7 @@ namespace AssetManager.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Database (SQLite or SQL Server), Identity, object storage (S3 or disk), clock and health checks. Which
+    /// Database (SQLite, SQL Server or PostgreSQL), Identity, object storage (S3 or disk), clock and health checks. Which
     /// database and which store are decided by the bound settings when first resolved.
     /// </summary>
     /// <param name="contentRoot">The application's folder; the data directory (<c>DataDirectory</c>) defaults to its <c>data</c>.</param>
@@ -44,10 +44,14 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Creates or migrates the database and, with S3, the bucket; run once before the service takes requests.</summary>
+    /// <summary>
+    /// Creates or migrates the database (or, with <c>Database:MigrateAtStart</c> off, checks that it is migrated) and,
+    /// with S3, the bucket; run once before the service takes requests.
+    /// </summary>
     public static async Task PrepareInfrastructureAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await services.InitializeDatabaseAsync(ct);
+        if (services.GetRequiredService<DatabaseOptions>().MigrateAtStart) await services.MigrateDatabaseAsync(ct);
+        else await services.EnsureDatabaseMigratedAsync(ct);
         if (services.GetRequiredService<IObjectStorage>() is S3ObjectStorage) await services.GetRequiredService<StorageBucket>().EnsureAtStartAsync(ct);
     }
 
@@ -66,12 +70,16 @@ public static class DependencyInjection
         services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o
             .UseSqlServer(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<BoxCacheInvalidation>()));
+        services.AddDbContextPool<PostgreSqlAppDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<BoxCacheInvalidation>()));
         services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
             .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BoxCacheInvalidation>()));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
         {
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerAppDbContext>(),
+            DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlAppDbContext>(),
             _ => sp.GetRequiredService<SqliteAppDbContext>(),
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());

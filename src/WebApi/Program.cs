@@ -1,7 +1,9 @@
 using AssetManager.Application;
 using AssetManager.Infrastructure;
+using AssetManager.Infrastructure.Persistence;
 using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi;
+using AssetManager.WebApi.CommandLine;
 using AssetManager.WebApi.Configuration;
 using AssetManager.WebApi.Http;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ try
 
     var app = builder.Build();
     app.Services.GetRequiredService<IStartupValidator>().Validate(); // a bad setting stops here, before anything starts
+    if (MigrateVerb.IsGiven(args)) return await MigrateVerb.RunAsync(app.Services.MigrateDatabaseAsync);
     app.UseConfiguredForwardedHeaders(); // first: every later step sees the client's address
     app.UseContractErrors();
     app.UseMediaFiles();

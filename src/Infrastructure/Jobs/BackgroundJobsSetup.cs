@@ -3,6 +3,7 @@ using AssetManager.Application.Common.Jobs;
 using AssetManager.Infrastructure.Persistence;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace AssetManager.Infrastructure.Jobs;
 
 /// <summary>
 /// Quartz.NET with its job store in the service's own database (docs/adr/0007): a single-instance store on SQLite, a
-/// clustered one on SQL Server (and PostgreSQL), so that each job runs once and a dead instance's jobs are taken over.
+/// clustered one on PostgreSQL and SQL Server, so that each job runs once and a dead instance's jobs are taken over.
 /// Its tables are created when missing.
 /// </summary>
 public static class BackgroundJobsSetup
@@ -41,13 +42,13 @@ public static class BackgroundJobsSetup
             {
                 switch (provider)
                 {
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(source => source.DataSourceFactory = sp => NpgsqlDataSource.Create(ConnectionString(sp)));
+                        store.UseClustering(Cluster);
+                        break;
                     case DatabaseProvider.SqlServer:
                         store.UseSqlServer(source => source.DataSourceFactory = sp => SqlClientFactory.Instance.CreateDataSource(ConnectionString(sp)));
-                        store.UseClustering(c =>
-                        {
-                            c.CheckinInterval = TimeSpan.FromSeconds(5);
-                            c.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
-                        });
+                        store.UseClustering(Cluster);
                         break;
                     default:
                         // one instance: Quartz refuses clustering on SQLite, which fits the embedded default
@@ -72,6 +73,13 @@ public static class BackgroundJobsSetup
         services.AddSingleton<IBackgroundJobs>(sp => sp.GetRequiredService<RenditionRequests>());
         services.AddHostedService(sp => sp.GetRequiredService<RenditionRequests>());
         return services;
+    }
+
+    /// <summary>Each instance checks in every 5 s; one silent for 15 s is taken for dead and its jobs are run by another.</summary>
+    private static void Cluster(ClusteringOptions clustering)
+    {
+        clustering.CheckinInterval = TimeSpan.FromSeconds(5);
+        clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
     }
 
     private static string ConnectionString(IServiceProvider services) =>

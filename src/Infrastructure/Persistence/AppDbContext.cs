@@ -13,7 +13,7 @@ namespace AssetManager.Infrastructure.Persistence;
 
 /// <summary>
 /// The model shared by every provider. Each provider has a derived context type so that its migrations live in a
-/// folder of their own (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
+/// folder of their own (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, IdentityRole<int>, int>(options), IAppDbContext

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetManager.Infrastructure.Persistence;
 
-/// <summary>The upload's row through EF Core's SaveChanges: the writer on SQL Server (and on SQLite in the handler's unit tests).</summary>
+/// <summary>The upload's row through EF Core's SaveChanges: the writer on SQL Server and PostgreSQL (and on SQLite in the handler's unit tests).</summary>
 internal sealed class EfAssetWriter(AppDbContext db) : IAssetWriter
 {
     public async Task AddAsync(Asset asset, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AssetManager.Infrastructure.Persistence;
 
@@ -11,5 +12,6 @@ internal static class ForeignKeyViolation
 
     public static bool Is(Exception? error) =>
         error is SqlException { Number: SqlServerConstraintConflict }
-            or SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey };
+            or SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey }
+            or PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 }

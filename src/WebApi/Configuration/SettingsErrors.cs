@@ -6,11 +6,12 @@ namespace AssetManager.WebApi.Configuration;
 public static class SettingsErrors
 {
     public static bool IsSettingsError(Exception exception) =>
-        exception is OptionsValidationException
+        exception is OptionsValidationException or InvalidSettingException
         || exception is InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" };
 
     public static string Describe(Exception exception)
     {
+        if (exception is InvalidSettingException) return "Invalid settings: " + exception.Message;
         var message = exception is OptionsValidationException e ? string.Join(" ", e.Failures) : exception.Message;
         var originals = OriginalSettingNames.All
             .Where(a => message.Contains($"'{a.Key}'", StringComparison.OrdinalIgnoreCase))

@@ -5,7 +5,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Accounts;
 
 /// <summary>Contract section 2: POST /api/auth/register/.</summary>
-public sealed class RegisterTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class RegisterTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -180,3 +180,7 @@ public sealed class RegisterTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal(3, tokens.Count);
     }
 }
+
+public sealed class RegisterTestsOnSqlite(SharedApi api) : RegisterTests(api), IClassFixture<SharedApi>;
+
+public sealed class RegisterTestsOnPostgreSql(SharedApiOnPostgreSql api) : RegisterTests(api), IClassFixture<SharedApiOnPostgreSql>;

@@ -1,8 +1,8 @@
 using System.Net;
 using AssetManager.Application.Accounts;
+using AssetManager.Infrastructure.Persistence;
 using AssetManager.IntegrationTests.Conventions;
 using AssetManager.IntegrationTests.Fixtures;
-using Microsoft.Data.Sqlite;
 
 namespace AssetManager.IntegrationTests.Accounts;
 
@@ -11,12 +11,12 @@ namespace AssetManager.IntegrationTests.Accounts;
 /// (here: the row deleted behind the service's back) shows only after that; <c>Auth:RememberTokensSeconds=0</c>
 /// turns it off. A logout through this service acts at once either way (SessionTests).
 /// </summary>
-public sealed class RememberedTokenTests
+public abstract class RememberedTokenTests(DatabaseProvider database)
 {
     [Fact]
     public async Task A_token_deleted_by_another_instance_keeps_working_here_for_the_remembered_lifetime()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(database: database);
 
         var status = await StatusAfterTheRowIsDeletedElsewhereAsync(factory);
 
@@ -26,7 +26,7 @@ public sealed class RememberedTokenTests
     [Fact]
     public async Task With_remembering_off_a_token_deleted_by_another_instance_stops_working_at_once()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Auth:RememberTokensSeconds"] = "0" });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Auth:RememberTokensSeconds"] = "0" }, database);
 
         var status = await StatusAfterTheRowIsDeletedElsewhereAsync(factory);
 
@@ -38,15 +38,13 @@ public sealed class RememberedTokenTests
         var user = await ApiClient.RegisterAsync(factory);
         await (await user.Http.GetAsync("/api/auth/me/")).AssertStatusAsync(HttpStatusCode.OK);
 
-        using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM AuthTokens WHERE KeyHash = $hash";
-            command.Parameters.AddWithValue("$hash", TokenKeys.Hash(user.Token));
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        Assert.Equal(1, Db.Scalar(factory, """SELECT COUNT(*) FROM "AuthTokens" WHERE "KeyHash" = @hash""", ("@hash", TokenKeys.Hash(user.Token))));
+        Db.Execute(factory, """DELETE FROM "AuthTokens" WHERE "KeyHash" = @hash""", ("@hash", TokenKeys.Hash(user.Token)));
 
         return (await user.Http.GetAsync("/api/auth/me/")).StatusCode;
     }
 }
+
+public sealed class RememberedTokenTestsOnSqlite() : RememberedTokenTests(DatabaseProvider.Sqlite);
+
+public sealed class RememberedTokenTestsOnPostgreSql() : RememberedTokenTests(DatabaseProvider.PostgreSql);

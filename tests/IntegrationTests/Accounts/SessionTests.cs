@@ -6,7 +6,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Accounts;
 
 /// <summary>Contract section 2: GET /api/auth/me/, POST /api/auth/logout/ and logout-all/, the Token/Bearer header and its 401s.</summary>
-public sealed class SessionTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class SessionTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -155,3 +155,7 @@ public sealed class SessionTests(SharedApi api) : IClassFixture<SharedApi>
         await (await Api.Anonymous(factory, "Token " + token).GetAsync("/api/auth/me/")).AssertStatusAsync(HttpStatusCode.OK);
     }
 }
+
+public sealed class SessionTestsOnSqlite(SharedApi api) : SessionTests(api), IClassFixture<SharedApi>;
+
+public sealed class SessionTestsOnPostgreSql(SharedApiOnPostgreSql api) : SessionTests(api), IClassFixture<SharedApiOnPostgreSql>;

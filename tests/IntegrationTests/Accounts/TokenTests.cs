@@ -2,12 +2,11 @@ using System.Net;
 using System.Text;
 using AssetManager.IntegrationTests.Conventions;
 using AssetManager.IntegrationTests.Fixtures;
-using Microsoft.Data.Sqlite;
 
 namespace AssetManager.IntegrationTests.Accounts;
 
 /// <summary>Contract section 2: POST /api/auth/token/ and how tokens are kept.</summary>
-public sealed class TokenTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class TokenTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -133,23 +132,16 @@ public sealed class TokenTests(SharedApi api) : IClassFixture<SharedApi>
             .BodyAsync(HttpStatusCode.OK);
         string[] keys = [user.Token, login.GetProperty("token").GetString()!];
 
-        var rows = new List<string>();
-        using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT * FROM AuthTokens";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                for (var i = 0; i < reader.FieldCount; i++)
-                    rows.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        }
+        var rows = Db.Rows(factory, """SELECT * FROM "AuthTokens" """)
+            .SelectMany(row => row.Values)
+            .Select(value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+            .ToList();
 
         Assert.NotEmpty(rows);
         foreach (var key in keys)
         {
             Assert.DoesNotContain(rows, value => value.Contains(key, StringComparison.OrdinalIgnoreCase));
-            // Not anywhere in the database files either (main file and write-ahead log).
+            // Not anywhere in the SQLite files either (main file and write-ahead log).
             foreach (var file in Directory.GetFiles(factory.DataDirectory, "assetmanager.db*"))
             {
                 var bytes = Encoding.Latin1.GetString(await ReadSharedAsync(file));
@@ -175,3 +167,7 @@ public sealed class TokenTests(SharedApi api) : IClassFixture<SharedApi>
         return copy.ToArray();
     }
 }
+
+public sealed class TokenTestsOnSqlite(SharedApi api) : TokenTests(api), IClassFixture<SharedApi>;
+
+public sealed class TokenTestsOnPostgreSql(SharedApiOnPostgreSql api) : TokenTests(api), IClassFixture<SharedApiOnPostgreSql>;

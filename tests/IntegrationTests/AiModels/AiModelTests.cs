@@ -6,7 +6,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.AiModels;
 
 /// <summary>Contract section 3: the read-only AI model catalogue.</summary>
-public sealed class AiModelTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class AiModelTests(SharedApi api)
 {
     private static readonly string[] Kinds = ["IMAGE", "VIDEO", "ANY"];
 
@@ -100,3 +100,7 @@ public sealed class AiModelTests(SharedApi api) : IClassFixture<SharedApi>
         await (await Api.Anonymous(factory).GetAsync("/api/ai-models/1/")).AssertJsonAsync(HttpStatusCode.Unauthorized, Api.NotAuthenticated);
     }
 }
+
+public sealed class AiModelTestsOnSqlite(SharedApi api) : AiModelTests(api), IClassFixture<SharedApi>;
+
+public sealed class AiModelTestsOnPostgreSql(SharedApiOnPostgreSql api) : AiModelTests(api), IClassFixture<SharedApiOnPostgreSql>;

@@ -9,7 +9,7 @@ using AssetManager.IntegrationTests.Uploads;
 namespace AssetManager.IntegrationTests.Assets;
 
 /// <summary>Contract section 5: listing with filters and ordering, detail, PATCH, DELETE and cascades to the stored objects.</summary>
-public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public abstract class AssetEndpointTests(S3ServiceFixture fx)
 {
     /// <summary>A fresh user with two boxes: A holds a favourite JPEG (model 2) and a video; B a favourite PNG (model 6) and a video.</summary>
     private async Task<Scene> SceneAsync()
@@ -207,7 +207,7 @@ public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixtu
         var unchanged = await GetAsync(s.Client, $"/api/assets/{s.Id(0)}/");
         // what the owner can change is as it was (renditions may have been made meanwhile)
         Assert.True(JsonNode.DeepEquals(Uploads.Api.OwnersFields(s.Assets[0]), Uploads.Api.OwnersFields(unchanged)), unchanged.ToJsonString());
-        Assert.Equal(s.BoxA, (int)Db.Scalar(fx.Factory, "SELECT BoxId FROM Assets WHERE Id = $id", ("$id", s.Id(0))));
+        Assert.Equal(s.BoxA, (int)Db.Scalar(fx.Factory, """SELECT "BoxId" FROM "Assets" WHERE "Id" = @id""", ("@id", s.Id(0))));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixtu
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await deleted.Content.ReadAsByteArrayAsync());
         Assert.False(await Bucketing.ExistsAsync(fx.S3, fx.Bucket, key));
-        Assert.Equal(0, Db.Scalar(fx.Factory, "SELECT COUNT(*) FROM Assets WHERE Id = $id", ("$id", s.Id(2))));
+        Assert.Equal(0, Db.Scalar(fx.Factory, """SELECT COUNT(*) FROM "Assets" WHERE "Id" = @id""", ("@id", s.Id(2))));
         using (var again = await s.Client.Http.GetAsync($"/api/assets/{s.Id(2)}/"))
             Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         using (var twice = await s.Client.Http.DeleteAsync($"/api/assets/{s.Id(2)}/"))
@@ -292,3 +292,7 @@ public sealed class AssetEndpointTests(DefaultS3ServiceFixture fx) : IClassFixtu
         await Api.AssertJsonAsync(response, status, expectedJson);
     }
 }
+
+public sealed class AssetEndpointTestsOnSqlite(DefaultS3ServiceFixture fx) : AssetEndpointTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class AssetEndpointTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx) : AssetEndpointTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;

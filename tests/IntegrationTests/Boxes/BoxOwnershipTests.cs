@@ -8,7 +8,7 @@ namespace AssetManager.IntegrationTests.Boxes;
 /// Contract section 1 (ownership) for boxes and what hangs below them: every way of reaching another user's box
 /// is a 404 (or an invalid pk where the box's project is a field), and none of it ever shows in a list.
 /// </summary>
-public sealed class BoxOwnershipTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class BoxOwnershipTests(SharedApi api)
 {
     private const string EmptyPage = """{"count": 0, "next": null, "previous": null, "results": []}""";
 
@@ -195,3 +195,7 @@ public sealed class BoxOwnershipTests(SharedApi api) : IClassFixture<SharedApi>
     private string[] Files() =>
         Directory.Exists(factory.MediaRoot) ? Directory.GetFiles(factory.MediaRoot, "*", SearchOption.AllDirectories).Order().ToArray() : [];
 }
+
+public sealed class BoxOwnershipTestsOnSqlite(SharedApi api) : BoxOwnershipTests(api), IClassFixture<SharedApi>;
+
+public sealed class BoxOwnershipTestsOnPostgreSql(SharedApiOnPostgreSql api) : BoxOwnershipTests(api), IClassFixture<SharedApiOnPostgreSql>;

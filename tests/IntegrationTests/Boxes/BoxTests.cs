@@ -6,7 +6,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Boxes;
 
 /// <summary>Contract section 3: /api/boxes/ and /api/boxes/{id}/ for their owner.</summary>
-public sealed class BoxTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class BoxTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -288,3 +288,7 @@ public sealed class BoxTests(SharedApi api) : IClassFixture<SharedApi>
         }
     }
 }
+
+public sealed class BoxTestsOnSqlite(SharedApi api) : BoxTests(api), IClassFixture<SharedApi>;
+
+public sealed class BoxTestsOnPostgreSql(SharedApiOnPostgreSql api) : BoxTests(api), IClassFixture<SharedApiOnPostgreSql>;

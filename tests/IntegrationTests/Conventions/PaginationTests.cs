@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AssetManager.IntegrationTests.Conventions;
 
 /// <summary>Contract section 1: DRF page-number pagination on every list (page, page_size default 50 max 200, links).</summary>
-public sealed class PaginationTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class PaginationTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -180,3 +180,7 @@ public sealed class PaginationTests(SharedApi api) : IClassFixture<SharedApi>
         AssertLink(first.GetProperty("next"), "/api/ai-models/", new() { ["page"] = "2", ["page_size"] = "3" });
     }
 }
+
+public sealed class PaginationTestsOnSqlite(SharedApi api) : PaginationTests(api), IClassFixture<SharedApi>;
+
+public sealed class PaginationTestsOnPostgreSql(SharedApiOnPostgreSql api) : PaginationTests(api), IClassFixture<SharedApiOnPostgreSql>;

@@ -1,21 +1,32 @@
+using AssetManager.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AssetManager.IntegrationTests.Fixtures;
 
 /// <summary>
-/// The real service on real Kestrel (a free loopback port) with its own SQLite file and media folder in a
-/// temporary directory, deleted on dispose. Extra settings (an S3 bucket, a size limit) come in as configuration.
+/// The real service on real Kestrel (a free loopback port) with its own database and media folder in a temporary
+/// directory, deleted on dispose. The database is a SQLite file there, or with <see cref="DatabaseProvider.PostgreSql"/>
+/// a migrated database of its own on the run's <see cref="PostgresServer"/>. Extra settings (an S3 bucket, a size
+/// limit) come in as configuration.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider database = DatabaseProvider.Sqlite)
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        _settings = new Dictionary<string, string?>();
+        Database = database;
         DataDirectory = Path.Combine(Path.GetTempPath(), "assetmanager-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        if (database == DatabaseProvider.PostgreSql)
+        {
+            PostgreSqlDatabase = PostgresServer.Shared.CreateDatabase();
+            _settings["Database:Provider"] = "PostgreSql";
+            _settings["Database:ConnectionString"] = PostgresServer.Shared.ConnectionString(PostgreSqlDatabase);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);
         try
         {
@@ -27,6 +38,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             throw;
         }
     }
+
+    public DatabaseProvider Database { get; }
+
+    /// <summary>The name of this service's database on <see cref="PostgresServer.Shared"/>; null on SQLite.</summary>
+    public string? PostgreSqlDatabase { get; }
 
     public string DataDirectory { get; }
 
@@ -53,6 +69,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgreSqlDatabase is not null) PostgresServer.Shared.DropDatabase(PostgreSqlDatabase);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -89,11 +89,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service and waits for it to exit by itself; returns its exit code and output.</summary>
+    /// <summary>Starts the service (with <paramref name="arguments"/> first, e.g. a verb) and waits for it to exit by itself; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
-        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
-        await using var service = Launch(environment, null, FreePort(), null);
+        await using var service = Launch(environment, null, FreePort(), null, arguments);
         using var cts = new CancellationTokenSource(timeout);
         await service._process.WaitForExitAsync(cts.Token);
         service._process.WaitForExit(); // flushes the redirected streams
@@ -140,7 +140,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     private static ServiceProcess Launch(
-        IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port, int? openFileLimit)
+        IReadOnlyDictionary<string, string?> environment, string? workingDirectory, int port, int? openFileLimit,
+        string[]? arguments = null)
     {
         var dll = Path.Combine(OutputFolder, "AssetManager.WebApi.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The WebApi is not built", dll);
@@ -148,7 +149,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var start = openFileLimit is { } limit
             // sh's ulimit -n sets the soft and the hard limit: the service cannot raise it
             ? new ProcessStartInfo("/bin/sh", ["-c", "ulimit -n \"$2\" && exec dotnet \"$0\" --urls \"$1\"", dll, urls, limit.ToString()])
-            : new ProcessStartInfo("dotnet", [dll, "--urls", urls]);
+            : new ProcessStartInfo("dotnet", [dll, .. arguments ?? [], "--urls", urls]);
         start.WorkingDirectory = workingDirectory ?? OutputFolder;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -10,7 +10,7 @@ namespace AssetManager.IntegrationTests.Hardening;
 /// Contract section 1, "Bad requests and limits": a body or header the service cannot read is the client's 400 (or
 /// 401 for a credential), never a 500, and text carries no NUL and has bounds.
 /// </summary>
-public sealed class HostileInputTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class HostileInputTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -187,3 +187,8 @@ public sealed class HostileInputTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal($"http://localhost:{factory.BaseAddress.Port}/api/projects/?page_size=1&page=2", body.GetProperty("next").GetString());
     }
 }
+
+public sealed class HostileInputTestsOnSqlite(SharedApi api) : HostileInputTests(api), IClassFixture<SharedApi>;
+
+/// <summary>PostgreSQL refuses what SQLite keeps (a NUL character in text): none of it may reach it as a 500.</summary>
+public sealed class HostileInputTestsOnPostgreSql(SharedApiOnPostgreSql api) : HostileInputTests(api), IClassFixture<SharedApiOnPostgreSql>;

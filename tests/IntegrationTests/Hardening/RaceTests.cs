@@ -58,7 +58,7 @@ public sealed class RaceTests(DefaultS3ServiceFixture s3, DiskServiceFixture dis
         var (client, _) = await s3.NewBoxAsync();
         await RaceUploadsAndDeletesAsync(client);
 
-        await WaitForAsync(() => Db.Scalar(s3.Factory, "SELECT COUNT(*) FROM ObjectDeletions") == 0);
+        await WaitForAsync(() => Db.Scalar(s3.Factory, """SELECT COUNT(*) FROM "ObjectDeletions" """) == 0);
         var rows = FileKeys(s3.Factory);
         var objects = (await s3.KeysAsync()).Where(k => k.StartsWith("uploads/")).ToHashSet();
         Assert.Equal(rows.Order(), objects.Order());
@@ -71,7 +71,7 @@ public sealed class RaceTests(DefaultS3ServiceFixture s3, DiskServiceFixture dis
         var (client, _) = await disk.NewBoxAsync();
         await RaceUploadsAndDeletesAsync(client);
 
-        await WaitForAsync(() => Db.Scalar(disk.Factory, "SELECT COUNT(*) FROM ObjectDeletions") == 0);
+        await WaitForAsync(() => Db.Scalar(disk.Factory, """SELECT COUNT(*) FROM "ObjectDeletions" """) == 0);
         var rows = FileKeys(disk.Factory);
         var files = disk.StoredFiles().Where(f => f.StartsWith("uploads/")).ToHashSet();
         Assert.Equal(rows.Order(), files.Order());

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using AssetManager.IntegrationTests.Fixtures;
+using Npgsql;
 
 namespace AssetManager.IntegrationTests.Hosting;
 
@@ -37,6 +39,48 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/app/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
         Assert.True(File.Exists(Path.Combine(_data, "assetmanager.db")));
+    }
+
+    [Fact]
+    public async Task A_DATABASE_URL_without_a_database_stops_the_start_naming_it_but_not_its_password()
+    {
+        var (exitCode, output) = await ServiceProcess.RunToExitAsync(
+            new Dictionary<string, string?> { ["DataDirectory"] = _data, ["DATABASE_URL"] = "postgres://app:s3cr%40t@db.example.com:5433" },
+            TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("DATABASE_URL cannot be used: it names no database", output);
+        Assert.DoesNotContain("s3cr", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task DATABASE_URL_alone_puts_the_service_on_that_PostgreSQL_database()
+    {
+        var server = PostgresServer.Shared;
+        var database = server.CreateDatabase(migrated: false);
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string?>
+            {
+                ["DataDirectory"] = _data,
+                ["DATABASE_URL"] = $"postgres://{PostgresServer.User}:unused%20by%20trust@127.0.0.1:{server.Port}/{database}?sslmode=disable",
+            });
+            using var http = service.CreateClient();
+
+            var register = await http.PostAsJsonAsync("/api/auth/register/", new { username = "on-postgres", password = "Str0ng!Passw0rd" });
+
+            Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+            await using var connection = new NpgsqlConnection(server.ConnectionString(database) + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var users = new NpgsqlCommand("""SELECT "UserName" FROM "AspNetUsers" """, connection);
+            Assert.Equal("on-postgres", await users.ExecuteScalarAsync());
+            Assert.False(File.Exists(Path.Combine(_data, "assetmanager.db")));
+        }
+        finally
+        {
+            server.DropDatabase(database);
+        }
     }
 
     public void Dispose()

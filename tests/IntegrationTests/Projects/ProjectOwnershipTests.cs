@@ -5,7 +5,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Projects;
 
 /// <summary>Contract section 1 (ownership) for projects: someone else's project is a 404, never listed, never changed.</summary>
-public sealed class ProjectOwnershipTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class ProjectOwnershipTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -109,3 +109,7 @@ public sealed class ProjectOwnershipTests(SharedApi api) : IClassFixture<SharedA
         Assert.Equal(projectId, owners.GetProperty("results")[0].Id());
     }
 }
+
+public sealed class ProjectOwnershipTestsOnSqlite(SharedApi api) : ProjectOwnershipTests(api), IClassFixture<SharedApi>;
+
+public sealed class ProjectOwnershipTestsOnPostgreSql(SharedApiOnPostgreSql api) : ProjectOwnershipTests(api), IClassFixture<SharedApiOnPostgreSql>;

@@ -6,7 +6,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Projects;
 
 /// <summary>Contract section 3: /api/projects/ and /api/projects/{id}/ for their owner.</summary>
-public sealed class ProjectTests(SharedApi api) : IClassFixture<SharedApi>
+public abstract class ProjectTests(SharedApi api)
 {
     private readonly ApiFactory factory = api.Factory;
 
@@ -274,3 +274,7 @@ public sealed class ProjectTests(SharedApi api) : IClassFixture<SharedApi>
     private static async Task<int> BoxCountAsync(ApiClient user, int projectId) =>
         (await (await user.Http.GetAsync($"/api/projects/{projectId}/")).BodyAsync(HttpStatusCode.OK)).GetProperty("box_count").GetInt32();
 }
+
+public sealed class ProjectTestsOnSqlite(SharedApi api) : ProjectTests(api), IClassFixture<SharedApi>;
+
+public sealed class ProjectTestsOnPostgreSql(SharedApiOnPostgreSql api) : ProjectTests(api), IClassFixture<SharedApiOnPostgreSql>;

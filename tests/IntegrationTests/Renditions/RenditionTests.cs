@@ -152,9 +152,9 @@ public sealed class RenditionTests(QuickJobsS3Fixture fx) : IClassFixture<QuickJ
         foreach (var key in new[] { $"thumbnails/{hex}.webp", $"previews/{hex}.webp" }) await fx.S3.DeleteObjectAsync(fx.Bucket, key);
         // what the migration leaves of an asset stored before this feature: pending, no renditions, no facts
         Db.Execute(fx.Factory, """
-            UPDATE Assets SET Processing = 'Pending', ThumbnailKey = NULL, ThumbnailUrl = '', PreviewKey = NULL,
-                PreviewUrl = '', Width = NULL, Height = NULL, ChecksumSha256 = NULL, FileSize = 0 WHERE Id = $id
-            """, ("$id", asset.Id()));
+            UPDATE "Assets" SET "Processing" = 'Pending', "ThumbnailKey" = NULL, "ThumbnailUrl" = '', "PreviewKey" = NULL,
+                "PreviewUrl" = '', "Width" = NULL, "Height" = NULL, "ChecksumSha256" = NULL, "FileSize" = 0 WHERE "Id" = @id
+            """, ("@id", asset.Id()));
 
         var backfilled = await Processing.SettledAsync(client.Http, asset.Id());
 

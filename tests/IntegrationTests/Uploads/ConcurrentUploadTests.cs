@@ -4,7 +4,7 @@ using AssetManager.IntegrationTests.Fixtures;
 
 namespace AssetManager.IntegrationTests.Uploads;
 
-public sealed class ConcurrentUploadTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public abstract class ConcurrentUploadTests(S3ServiceFixture fx)
 {
     [Fact]
     public async Task Fifty_simultaneous_uploads_into_one_box_all_succeed_with_distinct_keys_and_rows()
@@ -46,3 +46,7 @@ public sealed class ConcurrentUploadTests(DefaultS3ServiceFixture fx) : IClassFi
         }
     }
 }
+
+public sealed class ConcurrentUploadTestsOnSqlite(DefaultS3ServiceFixture fx) : ConcurrentUploadTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class ConcurrentUploadTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx) : ConcurrentUploadTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;

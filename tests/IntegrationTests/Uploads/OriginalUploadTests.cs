@@ -4,7 +4,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Uploads;
 
 /// <summary>The four tests the original had (contract section 8), through real HTTP against moto.</summary>
-public sealed class OriginalUploadTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public abstract class OriginalUploadTests(S3ServiceFixture fx)
 {
     [Fact]
     public async Task Upload_of_an_image()
@@ -77,3 +77,7 @@ public sealed class OriginalUploadTests(DefaultS3ServiceFixture fx) : IClassFixt
         await Api.AssertJsonAsync(response, HttpStatusCode.NotFound, Api.NotFound);
     }
 }
+
+public sealed class OriginalUploadTestsOnSqlite(DefaultS3ServiceFixture fx) : OriginalUploadTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class OriginalUploadTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx) : OriginalUploadTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;

@@ -9,7 +9,7 @@ namespace AssetManager.IntegrationTests.Uploads;
 /// acts at once; one made by another instance (here: behind the service's back) shows in the answer's box_name only
 /// after that, and a box deleted there is still refused, by the insert's foreign key, with nothing kept.
 /// </summary>
-public sealed class RememberedBoxTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public abstract class RememberedBoxTests(S3ServiceFixture fx)
 {
     [Fact]
     public async Task A_box_deleted_by_another_instance_while_remembered_is_404_and_the_bucket_keeps_nothing()
@@ -18,7 +18,7 @@ public sealed class RememberedBoxTests(DefaultS3ServiceFixture fx) : IClassFixtu
         await client.UploadJpegAsync(box);
         var keys = await fx.KeysAsync();
 
-        Db.Execute(fx.Factory, $"DELETE FROM Boxes WHERE Id = {box}");
+        Db.Execute(fx.Factory, """DELETE FROM "Boxes" WHERE "Id" = @id""", ("@id", box));
         using var response = await client.UploadAsync(box, UploadForm.WithFile("a.jpg", SampleFiles.Jpeg()).Field("prompt_text", "p"));
 
         await Api.AssertJsonAsync(response, HttpStatusCode.NotFound, """{"detail": "Not found."}""");
@@ -40,7 +40,7 @@ public sealed class RememberedBoxTests(DefaultS3ServiceFixture fx) : IClassFixtu
     [Fact]
     public async Task A_box_renamed_by_another_instance_keeps_its_old_name_in_answers_for_the_remembered_lifetime()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(database: fx.Factory.Database);
 
         Assert.Equal("Scene 1", await BoxNameAfterARenameElsewhereAsync(factory));
     }
@@ -48,7 +48,7 @@ public sealed class RememberedBoxTests(DefaultS3ServiceFixture fx) : IClassFixtu
     [Fact]
     public async Task With_remembering_off_a_box_renamed_by_another_instance_is_named_anew_at_once()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Upload:RememberBoxesSeconds"] = "0" });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Upload:RememberBoxesSeconds"] = "0" }, fx.Factory.Database);
 
         Assert.Equal("Renamed", await BoxNameAfterARenameElsewhereAsync(factory));
     }
@@ -59,8 +59,12 @@ public sealed class RememberedBoxTests(DefaultS3ServiceFixture fx) : IClassFixtu
         var box = await client.CreateBoxAsync();
         Assert.Equal("Scene 1", (string)(await client.UploadJpegAsync(box))["box_name"]!);
 
-        Db.Execute(factory, $"UPDATE Boxes SET Name = 'Renamed' WHERE Id = {box}");
+        Db.Execute(factory, """UPDATE "Boxes" SET "Name" = 'Renamed' WHERE "Id" = @id""", ("@id", box));
 
         return (string)(await client.UploadJpegAsync(box))["box_name"]!;
     }
 }
+
+public sealed class RememberedBoxTestsOnSqlite(DefaultS3ServiceFixture fx) : RememberedBoxTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class RememberedBoxTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx) : RememberedBoxTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;

@@ -56,7 +56,7 @@ public sealed class StoreDownTests(OwnMotoS3ServiceFixture fx) : IClassFixture<O
 }
 
 /// <summary>"If saving the row fails after the object was written, the object is deleted again" (a trigger makes the insert fail).</summary>
-public sealed class RowSaveFailsTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>
+public abstract class RowSaveFailsTests(S3ServiceFixture fx)
 {
     [Theory]
     [InlineData(2048)]
@@ -66,17 +66,12 @@ public sealed class RowSaveFailsTests(DefaultS3ServiceFixture fx) : IClassFixtur
     {
         var (client, box) = await fx.NewBoxAsync();
         var keys = await fx.KeysAsync();
-        Db.Execute(fx.Factory, "CREATE TRIGGER refuse_assets BEFORE INSERT ON Assets BEGIN SELECT RAISE(ABORT, 'injected'); END;");
-        try
+        using (Db.RefuseInserts(fx.Factory, "Assets"))
         {
             using var response = await client.UploadAsync(box, UploadForm.WithFile("a.png", SampleFiles.Png(size)).Field("seed", "1"));
 
             await Api.AssertJsonAsync(response, HttpStatusCode.InternalServerError,
                 Api.Error("Failed to upload file: the asset could not be saved"));
-        }
-        finally
-        {
-            Db.Execute(fx.Factory, "DROP TRIGGER refuse_assets;");
         }
         Assert.Equal(0, Db.CountAssets(fx.Factory, box));
         await fx.AssertBucketUnchangedAsync(keys);
@@ -85,6 +80,11 @@ public sealed class RowSaveFailsTests(DefaultS3ServiceFixture fx) : IClassFixtur
         Assert.True(await Bucketing.ExistsAsync(fx.S3, fx.Bucket, fx.KeyOf(asset)));
     }
 }
+
+public sealed class RowSaveFailsTestsOnSqlite(DefaultS3ServiceFixture fx) : RowSaveFailsTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class RowSaveFailsTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx)
+    : RowSaveFailsTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;
 
 /// <summary>A client that goes away mid-upload leaves no row, no object, no open multipart upload and no temporary file.</summary>
 public sealed class ClientAbortTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>

@@ -4,7 +4,7 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Uploads;
 
 /// <summary>The upload's optional fields as the contract's table accepts them, sent before or after the file.</summary>
-public sealed class UploadFieldTests(DefaultS3ServiceFixture fx) : IClassFixture<DefaultS3ServiceFixture>, IAsyncLifetime
+public abstract class UploadFieldTests(S3ServiceFixture fx) : IAsyncLifetime
 {
     private ApiClient _client = null!;
     private int _box;
@@ -39,7 +39,7 @@ public sealed class UploadFieldTests(DefaultS3ServiceFixture fx) : IClassFixture
         var before = await UploadAsync(new UploadForm().Field("is_favorite", text).File("a.jpg", SampleFiles.Jpeg()));
         Assert.Equal(expected, (bool)after["is_favorite"]!);
         Assert.Equal(expected, (bool)before["is_favorite"]!);
-        Assert.Equal(expected, Db.Scalar(fx.Factory, "SELECT IsFavorite FROM Assets WHERE Id = $id", ("$id", (int)after["id"]!)) == 1);
+        Assert.Equal(expected, Db.Scalar(fx.Factory, """SELECT "IsFavorite" FROM "Assets" WHERE "Id" = @id""", ("@id", (int)after["id"]!)) == 1);
     }
 
     [Fact]
@@ -178,3 +178,7 @@ public sealed class UploadFieldTests(DefaultS3ServiceFixture fx) : IClassFixture
     private async Task<JsonObject> FetchAsync(int id) =>
         JsonNode.Parse(await _client.Http.GetStringAsync($"/api/assets/{id}/"))!.AsObject();
 }
+
+public sealed class UploadFieldTestsOnSqlite(DefaultS3ServiceFixture fx) : UploadFieldTests(fx), IClassFixture<DefaultS3ServiceFixture>;
+
+public sealed class UploadFieldTestsOnPostgreSql(DefaultS3ServiceFixtureOnPostgreSql fx) : UploadFieldTests(fx), IClassFixture<DefaultS3ServiceFixtureOnPostgreSql>;

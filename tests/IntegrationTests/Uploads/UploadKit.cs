@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
+using AssetManager.Infrastructure.Persistence;
 using AssetManager.IntegrationTests.Fixtures;
-using Microsoft.Data.Sqlite;
 using Xunit.Sdk;
 
 namespace AssetManager.IntegrationTests.Uploads;
@@ -29,6 +29,9 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 
     /// <summary>Every file_url of this bucket starts with this (path style, custom domain 127.0.0.1:PORT/bucket).</summary>
     public string PublicBase => $"http://127.0.0.1:{Moto.Port}/{Bucket}/";
+
+    /// <summary>The service's database: SQLite unless a subclass says otherwise.</summary>
+    protected virtual DatabaseProvider Database => DatabaseProvider.Sqlite;
 
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
@@ -59,7 +62,7 @@ public abstract class S3ServiceFixture : IAsyncLifetime
         await S3.PutBucketAsync(Bucket);
         var settings = Moto.SettingsFor(Bucket);
         Configure(settings);
-        Factory = new ApiFactory(settings);
+        Factory = new ApiFactory(settings, Database);
     }
 
     public async Task DisposeAsync()
@@ -82,6 +85,12 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 }
 
 public sealed class DefaultS3ServiceFixture : S3ServiceFixture;
+
+/// <summary>Default settings, the service on a PostgreSQL database of its own.</summary>
+public sealed class DefaultS3ServiceFixtureOnPostgreSql : S3ServiceFixture
+{
+    protected override DatabaseProvider Database => DatabaseProvider.PostgreSql;
+}
 
 /// <summary>Default settings on a moto server of its own, for tests that stop the store.</summary>
 public sealed class OwnMotoS3ServiceFixture : S3ServiceFixture
@@ -265,65 +274,6 @@ public static class Api
             if (DateTime.UtcNow > deadline) throw new XunitException($"Timed out waiting for: {what}");
             await Task.Delay(100);
         }
-    }
-}
-
-/// <summary>Direct reads of (and writes to) the service's SQLite file.</summary>
-public static class Db
-{
-    private static SqliteConnection Open(ApiFactory factory)
-    {
-        var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False;Default Timeout=30");
-        connection.Open();
-        return connection;
-    }
-
-    public static long Scalar(ApiFactory factory, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Open(factory);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    public static void Execute(ApiFactory factory, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Open(factory);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        command.ExecuteNonQuery();
-    }
-
-    public static long CountAssets(ApiFactory factory) => Scalar(factory, "SELECT COUNT(*) FROM Assets");
-
-    public static long CountAssets(ApiFactory factory, int boxId) =>
-        Scalar(factory, "SELECT COUNT(*) FROM Assets WHERE BoxId = $box", ("$box", boxId));
-
-    public static List<string> FileKeys(ApiFactory factory, int boxId)
-    {
-        using var connection = Open(factory);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT FileKey FROM Assets WHERE BoxId = $box";
-        command.Parameters.AddWithValue("$box", boxId);
-        using var reader = command.ExecuteReader();
-        var keys = new List<string>();
-        while (reader.Read()) keys.Add(reader.GetString(0));
-        return keys;
-    }
-
-    /// <summary>Every row of <paramref name="sql"/>'s answer as column name to value (null for NULL).</summary>
-    public static List<Dictionary<string, object?>> Rows(ApiFactory factory, string sql)
-    {
-        using var connection = Open(factory);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        return rows;
     }
 }
 

@@ -10,7 +10,7 @@ public sealed class DependencyRuleTests
     [
         InfrastructureNamespace, WebApiNamespace, "Amazon", "Microsoft.AspNetCore",
         "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer",
-        "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient",
+        "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql",
     ];
 
     private static bool IsBaseLibrary(string assembly) =>

@@ -16,6 +16,9 @@ public sealed class PersistenceModelTests
             .UseSqlServer("Server=unit-test-no-such-server;Database=AssetManager;User Id=sa;Password=x;TrustServerCertificate=True")
             .Options);
 
+    private static PostgreSqlAppDbContext PostgreSql() =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=unit-test-no-such-server;Database=assetmanager").Options);
+
     private static SqliteAppDbContext Sqlite(string connection = "Data Source=unit-test-never-opened.db") =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options);
 
@@ -39,6 +42,27 @@ public sealed class PersistenceModelTests
     }
 
     [Fact]
+    public void PostgreSql_create_script_builds_with_no_server_and_keeps_timestamps_in_utc()
+    {
+        using var context = PostgreSql();
+
+        var script = context.Database.GenerateCreateScript();
+
+        foreach (var table in Tables) Assert.Contains($"CREATE TABLE \"{table}\"", script);
+        Assert.Contains("INSERT INTO \"AiModels\"", script);
+        Assert.Contains("\"CreatedAt\" timestamp with time zone NOT NULL", script);
+        Assert.DoesNotContain("timestamp without time zone", script);
+    }
+
+    [Fact]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var context = PostgreSql();
+        Assert.NotEmpty(context.Database.GetMigrations());
+        Assert.False(context.Database.HasPendingModelChanges(), "PostgreSQL: add a migration (Migrations/PostgreSql)");
+    }
+
+    [Fact]
     public void Sqlite_migrations_match_the_model()
     {
         using var context = Sqlite();
@@ -51,7 +75,9 @@ public sealed class PersistenceModelTests
     {
         using var sqlServer = SqlServer();
         using var sqlite = Sqlite();
-        Assert.Empty(sqlServer.Database.GetMigrations().Intersect(sqlite.Database.GetMigrations()));
+        using var postgreSql = PostgreSql();
+        string[][] migrations = [[.. sqlServer.Database.GetMigrations()], [.. sqlite.Database.GetMigrations()], [.. postgreSql.Database.GetMigrations()]];
+        Assert.Equal(migrations.Sum(m => m.Length), migrations.SelectMany(m => m).Distinct().Count());
     }
 
     [Fact]
