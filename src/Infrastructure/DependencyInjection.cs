@@ -19,6 +19,8 @@ namespace AssetManager.Infrastructure;
 
 public static class DependencyInjection
 {
+    private const int DefaultMemorySeconds = 30;
+
     /// <summary>
     /// Database (SQLite, SQL Server or PostgreSQL), Identity, object storage (S3 or disk), clock and health checks. Which
     /// database and which store are decided by the bound settings when first resolved.
@@ -65,6 +67,12 @@ public static class DependencyInjection
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        // What this process remembers (ADRs 4 and 5) only one instance can use: on a server database, where several
+        // instances share the data, a logout or a rename must act everywhere at once, so the memories are off unless set.
+        services.AddOptions<AuthOptions>().PostConfigure<IOptions<DatabaseOptions>>((auth, database) =>
+            auth.RememberTokensSeconds ??= database.Value.IsServer ? 0 : DefaultMemorySeconds);
+        services.AddOptions<UploadOptions>().PostConfigure<IOptions<DatabaseOptions>>((upload, database) =>
+            upload.RememberBoxesSeconds ??= database.Value.IsServer ? 0 : DefaultMemorySeconds);
 
         services.AddSingleton<BoxCacheInvalidation>();
         services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o
