@@ -40,9 +40,11 @@ public static class DependencyInjection
             .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageHealthCheck>(); // one instance: it reuses its last answer for a few seconds
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
-            .AddCheck<StorageHealthCheck>("storage");
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<JobEngineHealthCheck>("jobs");
         return services;
     }
 

@@ -19,6 +19,7 @@ namespace AssetManager.Infrastructure.Jobs;
 public static class BackgroundJobsSetup
 {
     public const string SchedulerName = "AssetManager";
+    public const string MaintenanceTrigger = "maintenance";
 
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -59,7 +60,7 @@ public static class BackgroundJobsSetup
             });
             quartz.AddTriggerListener<RenditionsGaveUp>();
             quartz.ScheduleJob<MaintenanceJob>(trigger => trigger
-                .WithIdentity("maintenance")
+                .WithIdentity(MaintenanceTrigger)
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(jobs.MaintenanceIntervalSeconds)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
