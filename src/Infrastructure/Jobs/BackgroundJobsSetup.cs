@@ -70,6 +70,7 @@ public static class BackgroundJobsSetup
             hosted.AwaitApplicationStarted = true; // after the database is migrated
             hosted.WaitForJobsToComplete = false; // a job cut short by a stop is recovered or asked for again
         });
+        services.AddSingleton<IJobEngineStatus, QuartzStatus>();
         services.AddSingleton<RenditionRequests>();
         services.AddSingleton<IBackgroundJobs>(sp => sp.GetRequiredService<RenditionRequests>());
         services.AddHostedService(sp => sp.GetRequiredService<RenditionRequests>());
