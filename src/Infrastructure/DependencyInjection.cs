@@ -39,6 +39,7 @@ public static class DependencyInjection
             .AddDjangoPasswordValidators()
             .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealthCheck>(); // one instance: it reuses its last answer for a few seconds
         services.AddHealthChecks()
