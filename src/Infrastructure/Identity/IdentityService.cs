@@ -53,6 +53,9 @@ internal sealed class IdentityService(
         return user is null ? null : ToDto(user);
     }
 
+    public async Task<TimeSpan?> LockedOutForAsync(string username, CancellationToken cancellationToken) =>
+        await users.FindByNameAsync(username) is { } user ? await LockedOutForAsync(user) : null;
+
     private async Task<TimeSpan?> LockedOutForAsync(ApplicationUser user)
     {
         var wait = await users.GetLockoutEndDateAsync(user) - clock.GetUtcNow();
