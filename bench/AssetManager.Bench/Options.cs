@@ -31,6 +31,10 @@ public sealed record Options
     public int? RgwPid { get; init; }
     /// <summary>PIDs of the other Ceph daemons (OSD, monitor), whose CPU is reported together (optional).</summary>
     public IReadOnlyList<int> CephPids { get; init; } = [];
+    /// <summary>Files in the batch-upload comparison (issue "More ways in"), their size, and runs each way (default: <see cref="Runs"/>); 0 files skips it.</summary>
+    public int BatchCount { get; init; } = 50;
+    public long BatchFileSize { get; init; } = 1L << 20;
+    public int BatchRuns { get; init; } = -1;
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
 
@@ -38,6 +42,7 @@ public sealed record Options
     [
         "service-dir", "work-dir", "out", "s3-endpoint", "access-key", "secret-key", "bucket", "region", "service-port",
         "sizes", "runs", "small-count", "small-runs", "small-size", "concurrency", "part-size", "parts-in-flight", "shared-service", "rgw-pid", "ceph-pids", "label",
+        "batch-count", "batch-file-size", "batch-runs",
     ];
 
     public static Options Parse(string[] args)
@@ -80,6 +85,10 @@ public sealed record Options
                 ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
                 : [],
             Label = Opt("label") ?? "",
+            BatchCount = Opt("batch-count") is { } batchCount ? int.Parse(batchCount, CultureInfo.InvariantCulture) : defaults.BatchCount,
+            BatchFileSize = Opt("batch-file-size") is { } batchSize ? ParseSize(batchSize) : defaults.BatchFileSize,
+            BatchRuns = Opt("batch-runs") is { } batchRuns ? int.Parse(batchRuns, CultureInfo.InvariantCulture)
+                : Opt("runs") is { } runsAgain ? int.Parse(runsAgain, CultureInfo.InvariantCulture) : defaults.Runs,
         };
     }
 

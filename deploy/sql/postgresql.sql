@@ -450,3 +450,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204195335_DirectUploads') THEN
+    CREATE TABLE "DirectUploads" (
+        "Id" character varying(32) NOT NULL,
+        "UserId" integer NOT NULL,
+        "BoxId" integer NOT NULL,
+        "FileKey" character varying(512) NOT NULL,
+        "FileName" character varying(255) NOT NULL,
+        "ContentType" character varying(64) NOT NULL,
+        "Size" bigint NOT NULL,
+        "MultipartUploadId" character varying(1024),
+        "PartSize" bigint,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "ClaimedAt" timestamp with time zone,
+        CONSTRAINT "PK_DirectUploads" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204195335_DirectUploads') THEN
+    CREATE INDEX "IX_DirectUploads_CreatedAt" ON "DirectUploads" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204195335_DirectUploads') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261204195335_DirectUploads', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

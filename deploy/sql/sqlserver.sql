@@ -490,3 +490,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204195242_DirectUploads'
+)
+BEGIN
+    CREATE TABLE [DirectUploads] (
+        [Id] nvarchar(32) NOT NULL,
+        [UserId] int NOT NULL,
+        [BoxId] int NOT NULL,
+        [FileKey] nvarchar(512) NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(64) NOT NULL,
+        [Size] bigint NOT NULL,
+        [MultipartUploadId] nvarchar(1024) NULL,
+        [PartSize] bigint NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [ClaimedAt] datetime2 NULL,
+        CONSTRAINT [PK_DirectUploads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204195242_DirectUploads'
+)
+BEGIN
+    CREATE INDEX [IX_DirectUploads_CreatedAt] ON [DirectUploads] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204195242_DirectUploads'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204195242_DirectUploads', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

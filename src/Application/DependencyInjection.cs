@@ -1,5 +1,6 @@
 using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets;
+using AssetManager.Application.Assets.Intake;
 using AssetManager.Application.Common.Caching;
 using AssetManager.Application.Common.Mapping;
 using AssetManager.Domain.Assets;
@@ -21,7 +22,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<UploadOptions>(includeInternalTypes: true);
         MappingConfig.Register(TypeAdapterConfig.GlobalSettings);
 
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.DirectPartSizeBytes <= o.DirectMultipartThresholdBytes,
+                "Upload:DirectPartSizeBytes must not be larger than Upload:DirectMultipartThresholdBytes.")
+            .ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Infrastructure settles an unset memory by the database it runs on (one instance or several).
@@ -30,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new RecentBoxes(sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.RememberBoxesSeconds ?? 0)));
         services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
+        services.AddScoped<AssetIntake>();
         return services;
     }
 }

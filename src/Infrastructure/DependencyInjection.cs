@@ -3,8 +3,10 @@ using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.Application.Common.Storage;
+using AssetManager.Application.Assets.Commands.ImportAsset;
 using AssetManager.Infrastructure.Identity;
 using AssetManager.Infrastructure.Identity.Passwords;
+using AssetManager.Infrastructure.Import;
 using AssetManager.Infrastructure.Jobs;
 using AssetManager.Infrastructure.Media;
 using AssetManager.Infrastructure.Persistence;
@@ -22,7 +24,8 @@ public static class DependencyInjection
     private const int DefaultMemorySeconds = 30;
 
     /// <summary>
-    /// Database (SQLite, SQL Server or PostgreSQL), Identity, object storage (S3 or disk), clock and health checks. Which
+    /// Database (SQLite, SQL Server or PostgreSQL), Identity, object storage (S3 or disk) and its direct uploads, the
+    /// guarded downloads of imports, background jobs, clock and health checks. Which
     /// database and which store are decided by the bound settings when first resolved.
     /// </summary>
     /// <param name="contentRoot">The application's folder; the data directory (<c>DataDirectory</c>) defaults to its <c>data</c>.</param>
@@ -31,6 +34,7 @@ public static class DependencyInjection
         var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(contentRoot, "data"));
         AddDatabase(services, dataDirectory);
         AddStorage(services, Path.Combine(dataDirectory, "media"));
+        AddImport(services);
         services.AddMedia();
         services.AddBackgroundJobs(configuration);
 
@@ -131,5 +135,13 @@ public static class DependencyInjection
         services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<StorageOptions>().UsesS3
             ? sp.GetRequiredService<S3ObjectStorage>()
             : sp.GetRequiredService<DiskObjectStorage>());
+        services.AddSingleton<IDirectUploadStorage, S3DirectUploads>();
+    }
+
+    private static void AddImport(IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        services.AddSingleton<IRemoteFiles, RemoteFileFetcher>();
     }
 }

@@ -39,6 +39,7 @@ public static class Pipeline
         api.MapBoxEndpoints();
         api.MapAiModelEndpoints();
         api.MapAssetEndpoints();
+        api.MapIntakeEndpoints();
         return app;
     }
 }

@@ -35,6 +35,18 @@ public sealed record FileFormat(string Extension, AssetType AssetType, FileFamil
         All.FirstOrDefault(f => f.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
+    /// The first accepted format served as <paramref name="contentType"/> (parameters such as <c>; charset</c> ignored):
+    /// <c>image/jpeg</c> is <c>.jpg</c>. Null for any other type.
+    /// </summary>
+    public static FileFormat? FromContentType(string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim();
+        return string.IsNullOrEmpty(mediaType)
+            ? null
+            : All.FirstOrDefault(f => f.ContentType.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
     /// The lower-cased extension of the last path segment, "" when there is none (as Python's splitext: a name
     /// that only starts with a dot, like ".png", has none).
     /// </summary>

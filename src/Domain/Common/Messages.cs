@@ -15,6 +15,7 @@ public static class Messages
     public static readonly string GenerationConfigTooLong =
         $"Ensure this value has no more than {Assets.Asset.GenerationConfigMaxLength} characters as JSON.";
 
+    public static string AtLeast(long min) => $"Ensure this value is greater than or equal to {min}.";
     public static string MaxLength(int max) => $"Ensure this field has no more than {max} characters.";
     public static string InvalidPk(string value) => $"Invalid pk \"{value}\" - object does not exist.";
     public static string IncorrectPkType(string typeName) => $"Incorrect type. Expected pk value, received {typeName}.";

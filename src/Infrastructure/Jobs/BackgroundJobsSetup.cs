@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Jobs;
 using AssetManager.Infrastructure.Persistence;
 using Microsoft.Data.SqlClient;
@@ -25,7 +26,7 @@ public static class BackgroundJobsSetup
     {
         // Read here, once: the engine is configured when the services are registered, before any options are resolved.
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        Validate(jobs);
+        Validate(jobs, configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions());
         services.AddSingleton(Options.Create(jobs));
         var provider = configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
 
@@ -87,10 +88,17 @@ public static class BackgroundJobsSetup
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
 
-    private static void Validate(JobsOptions jobs)
+    private static void Validate(JobsOptions jobs, UploadOptions upload)
     {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(jobs, new ValidationContext(jobs), results, validateAllProperties: true))
             throw new OptionsValidationException(JobsOptions.Section, typeof(JobsOptions), results.Select(r => r.ErrorMessage!));
+        // The sweep of abandoned uploads must never take a direct upload whose URLs still work.
+        if (jobs.AbandonedUploadAgeSeconds <= upload.DirectUploadLifetimeSeconds)
+            throw new OptionsValidationException(JobsOptions.Section, typeof(JobsOptions),
+            [
+                $"Jobs:AbandonedUploadAgeSeconds ({jobs.AbandonedUploadAgeSeconds}) must be longer than " +
+                $"Upload:DirectUploadLifetimeSeconds ({upload.DirectUploadLifetimeSeconds}).",
+            ]);
     }
 }

@@ -1,4 +1,5 @@
 using AssetManager.Application.Assets.Commands.ResumeRenditions;
+using AssetManager.Application.Assets.Commands.SweepAbandonedUploads;
 using AssetManager.Application.Common.Media;
 using AssetManager.Application.Common.Storage;
 using Mediator;
@@ -11,14 +12,16 @@ namespace AssetManager.Infrastructure.Jobs;
 /// <summary>
 /// Runs every Jobs:MaintenanceIntervalSeconds, and at start (one instance at a time across a cluster): asks again for
 /// the renditions of assets still pending (the backfill of older assets, and requests lost with a process), finishes
-/// recorded object deletions, and removes what abandoned uploads and cut-short jobs left behind.
+/// recorded object deletions, and removes what abandoned uploads (direct uploads never completed among them) and
+/// cut-short jobs left behind.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class MaintenanceJob(
-    ISender sender, IObjectDeletions deletions, IObjectStorage storage, TimeProvider clock, IOptions<JobsOptions> options,
+    ISender sender, IObjectDeletions deletions, TimeProvider clock, IOptions<JobsOptions> options,
     ILogger<MaintenanceJob> logger) : IJob
 {
     private const int ResumePerRun = 1000;
+    private const int DirectUploadsPerRun = 1000;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,7 @@ public sealed class MaintenanceJob(
         var resumed = await sender.Send(new ResumeRenditionsCommand(now.UtcDateTime - TimeSpan.FromSeconds(options.Value.ResumeAfterSeconds), ResumePerRun), cancellationToken);
         var deleted = await deletions.DeletePendingAsync(ObjectDeletionBatches.PerSweep, cancellationToken);
         var abandonedBefore = now - TimeSpan.FromSeconds(options.Value.AbandonedUploadAgeSeconds);
-        var swept = await storage.SweepAbandonedUploadsAsync(abandonedBefore, cancellationToken);
+        var swept = await sender.Send(new SweepAbandonedUploadsCommand(abandonedBefore, DirectUploadsPerRun), cancellationToken);
         var scratch = RemoveScratchFolders(abandonedBefore);
         if (resumed + deleted + swept + scratch > 0)
             logger.LogInformation(

@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AiModel> AiModels => Set<AiModel>();
     public DbSet<AuthToken> AuthTokens => Set<AuthToken>();
     public DbSet<ObjectDeletion> ObjectDeletions => Set<ObjectDeletion>();
+    public DbSet<DirectUpload> DirectUploads => Set<DirectUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

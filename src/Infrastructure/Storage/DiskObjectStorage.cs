@@ -47,7 +47,7 @@ public sealed class DiskObjectStorage(StorageOptions options) : IObjectStorage
     }
 
     /// <summary>Temporary files of uploads cut short (a crash, a client gone) that nobody is writing any more.</summary>
-    public Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
+    public Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {
         var incoming = new DirectoryInfo(Path.Combine(Root, IncomingFolder));
         if (!incoming.Exists) return Task.FromResult(0);

@@ -100,9 +100,10 @@ public sealed class S3ObjectStorage(
 
     /// <summary>
     /// Aborts the multipart uploads under <c>uploads/</c> started before the time: those of a process that died, or of
-    /// a direct upload its client never completed. Each part they hold is billed storage until then.
+    /// a direct upload whose row is gone. Each part they hold is billed storage until then. The keys in
+    /// <paramref name="keep"/> belong to direct uploads still pending and are left to their own sweep.
     /// </summary>
-    public async Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
+    public async Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, IReadOnlySet<string> keep, CancellationToken cancellationToken)
     {
         var aborted = 0;
         var request = new ListMultipartUploadsRequest { BucketName = options.BucketName, Prefix = ObjectKeys.UploadsFolder + "/" };
@@ -112,6 +113,7 @@ public sealed class S3ObjectStorage(
             foreach (var upload in page.MultipartUploads ?? [])
             {
                 if (upload.Initiated is not { } initiated || initiated.ToUniversalTime() >= startedBefore.UtcDateTime) continue;
+                if (keep.Contains(upload.Key!)) continue;
                 await S3Errors.WrapAsync(() => s3.AbortMultipartUploadAsync(options.BucketName, upload.Key, upload.UploadId, cancellationToken), cancellationToken);
                 logger.LogInformation("Aborted the abandoned multipart upload of {Key} started {Initiated:o}", upload.Key, initiated);
                 aborted++;

@@ -15,6 +15,10 @@ public sealed class StorageBucket(IAmazonS3 s3, StorageOptions options, ILogger<
     private readonly SemaphoreSlim _creating = new(1, 1);
 
     public const string AbortRuleId = "assetmanager-abort-incomplete-uploads";
+    public const string CorsRuleId = "assetmanager-direct-uploads";
+
+    /// <summary>How long a browser may keep the answer to a CORS preflight.</summary>
+    private const int CorsMaxAgeSeconds = 3600;
 
     /// <summary>At start-up: never fails; a store that is down or refuses is logged, and writes then retry.</summary>
     public async Task EnsureAtStartAsync(CancellationToken ct)
@@ -33,6 +37,7 @@ public sealed class StorageBucket(IAmazonS3 s3, StorageOptions options, ILogger<
                 }
             }
             await EnsureAbortRuleAsync(ct);
+            await EnsureCorsRuleAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -80,6 +85,56 @@ public sealed class StorageBucket(IAmazonS3 s3, StorageOptions options, ILogger<
             logger.LogInformation("The bucket keeps no lifecycle rule ({Code}); abandoned uploads are swept by the service alone", ex.ErrorCode);
         }
     }
+
+    /// <summary>
+    /// A CORS rule that lets browsers on the configured origins PUT direct uploads and read the ETag of each part,
+    /// added beside the bucket's own rules (ours, matched by its id, is replaced when the settings changed). A store
+    /// or a policy that refuses is logged: direct uploads from other clients than browsers still work.
+    /// </summary>
+    private async Task EnsureCorsRuleAsync(CancellationToken ct)
+    {
+        var origins = options.UploadCorsOriginList;
+        if (origins.Count == 0) return;
+        try
+        {
+            List<CORSRule> rules;
+            try
+            {
+                rules = (await s3.GetCORSConfigurationAsync(options.BucketName, ct)).Configuration?.Rules ?? [];
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode is "NoSuchCORSConfiguration")
+            {
+                rules = [];
+            }
+            var ours = new CORSRule
+            {
+                Id = CorsRuleId,
+                AllowedMethods = ["PUT"],
+                AllowedOrigins = [.. origins],
+                AllowedHeaders = ["*"],
+                ExposeHeaders = ["ETag"],
+                MaxAgeSeconds = CorsMaxAgeSeconds,
+            };
+            if (rules.Find(r => r.Id == CorsRuleId) is { } current && SameRule(current, ours)) return;
+            rules.RemoveAll(r => r.Id == CorsRuleId);
+            rules.Add(ours);
+            await s3.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+            {
+                BucketName = options.BucketName,
+                Configuration = new CORSConfiguration { Rules = rules },
+            }, ct);
+        }
+        catch (AmazonS3Exception ex)
+        {
+            logger.LogInformation("The bucket's CORS rules could not be set ({Code}); browsers cannot upload to it directly", ex.ErrorCode);
+        }
+    }
+
+    private static bool SameRule(CORSRule a, CORSRule b) =>
+        Same(a.AllowedMethods, b.AllowedMethods) && Same(a.AllowedOrigins, b.AllowedOrigins) && Same(a.AllowedHeaders, b.AllowedHeaders)
+        && Same(a.ExposeHeaders, b.ExposeHeaders) && a.MaxAgeSeconds == b.MaxAgeSeconds;
+
+    private static bool Same(List<string>? a, List<string>? b) => (a ?? []).Order().SequenceEqual((b ?? []).Order());
 
     /// <summary>Runs a write; when the bucket is missing, creates it and runs the write once more.</summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)

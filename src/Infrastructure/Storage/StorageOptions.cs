@@ -54,6 +54,18 @@ public sealed record StorageOptions
     /// </summary>
     public int AbortIncompleteUploadsAfterDays { get; set; } = 1;
 
+    /// <summary>
+    /// The origins a browser may send direct uploads from (comma-separated; <c>*</c> any, the default: the presigned URL
+    /// is the permission, CORS only lets a page read the answer); a CORS rule for them is added to the bucket at start,
+    /// beside its own rules, where the store allows it. Empty or <c>none</c>: the bucket's CORS is left alone.
+    /// </summary>
+    public string UploadCorsOrigins { get; set; } = "*";
+
+    public IReadOnlyList<string> UploadCorsOriginList =>
+        UploadCorsOrigins.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : UploadCorsOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public bool UsesS3 => !string.IsNullOrWhiteSpace(BucketName);
     public bool UsesPathStyle => AddressingStyle.Equals("path", StringComparison.OrdinalIgnoreCase);
     public bool UsesAcl => !string.IsNullOrWhiteSpace(DefaultAcl) && !DefaultAcl.Equals("none", StringComparison.OrdinalIgnoreCase);

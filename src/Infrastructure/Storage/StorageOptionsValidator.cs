@@ -27,6 +27,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             errors.Add("Storage:Region (AWS_S3_REGION_NAME) is empty.");
         if ((options.AccessKeyId is null) != (options.SecretAccessKey is null))
             errors.Add("Storage:AccessKeyId and Storage:SecretAccessKey (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are given together or not at all.");
+        foreach (var origin in options.UploadCorsOriginList.Where(o => o != "*"))
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+                errors.Add($"Storage:UploadCorsOrigins: '{origin}' is not * or an origin such as https://app.example.com.");
         return Result(errors);
     }
 

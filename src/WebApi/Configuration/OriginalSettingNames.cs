@@ -31,6 +31,7 @@ public static class OriginalSettingNames
         new("MEDIA_PUBLIC_BASE_URL", "Storage:LocalPublicBaseUrl"),
         new("MAX_UPLOAD_SIZE", "Upload:MaxFileBytes"),
         new("CORS_ALLOWED_ORIGINS", "Cors:AllowedOrigins"),
+        new("IMPORT_ALLOWED_NETWORKS", "Import:AllowedNetworks"),
         // Where two originals stand for one setting, the first given wins.
         new("ConnectionStrings:Default", "Database:ConnectionString"),
         new(DatabaseUrl.Name, "Database:ConnectionString", Convert: (url, _) => DatabaseUrl.ToConnectionString(url)),

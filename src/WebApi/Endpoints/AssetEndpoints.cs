@@ -44,7 +44,7 @@ public static class AssetEndpoints
 
         assets.MapGet("/", (HttpContext http, IMediator mediator) => List(http, mediator, null))
             .Produces<Paginated<AssetDto>>().ProducesFieldErrors().ProducesNotFound()
-            .WithSummary("Your assets; filters ?box= ?asset_type= ?is_favorite= ?ai_model=, ?ordering=created_at|-created_at");
+            .WithSummary("Your assets; filters ?box= ?asset_type= ?is_favorite= ?ai_model= ?checksum=, ?ordering=created_at|-created_at");
 
         assets.MapGet("/{id:int}/", async (int id, HttpContext http, IMediator mediator) =>
                 Results.Ok(await mediator.Send(new GetAssetQuery(http.UserId(), id), http.RequestAborted)))
@@ -101,7 +101,8 @@ public static class AssetEndpoints
             AssetType: ParseAssetType(query["asset_type"].ToString(), errors),
             IsFavorite: ParseBoolean(query["is_favorite"].ToString(), errors),
             AiModelId: FieldReader.QueryInt(query, "ai_model", errors),
-            OldestFirst: query["ordering"].ToString() == "created_at");
+            OldestFirst: query["ordering"].ToString() == "created_at",
+            Checksum: ParseChecksum(query["checksum"].ToString(), errors));
         errors.ThrowIfAny();
         var page = await mediator.Send(new ListAssetsQuery(http.UserId(), filter, Pagination.FromQuery(http.Request), scopeBoxId), http.RequestAborted);
         return Results.Ok(page.ToBody(http.Request));
@@ -113,6 +114,15 @@ public static class AssetEndpoints
         if (text.Equals("IMAGE", StringComparison.OrdinalIgnoreCase)) return AssetType.Image;
         if (text.Equals("VIDEO", StringComparison.OrdinalIgnoreCase)) return AssetType.Video;
         errors.Add("asset_type", $"Select a valid choice. {text} is not one of the available choices.");
+        return null;
+    }
+
+    /// <summary>A SHA-256 as 64 hex digits, either case; compared in lower case, as stored.</summary>
+    private static string? ParseChecksum(string text, FieldErrors errors)
+    {
+        if (text.Length == 0) return null;
+        if (text.Length == 64 && text.All(char.IsAsciiHexDigit)) return text.ToLowerInvariant();
+        errors.Add("checksum", "Enter a SHA-256 checksum: 64 hexadecimal digits.");
         return null;
     }
 

@@ -103,6 +103,25 @@ public sealed class FieldReader(JsonObject body)
         return text is null ? FailOptional<string>(name, Messages.NotAJsonObject) : text;
     }
 
+    /// <summary>
+    /// A list of objects, each read into an item by <paramref name="read"/> (null: not a valid item, reported as
+    /// <paramref name="invalidItem"/>); null when absent.
+    /// </summary>
+    public IReadOnlyList<T>? ObjectList<T>(string name, Func<JsonObject, T?> read, string invalidItem) where T : class
+    {
+        if (!body.TryGetPropertyValue(name, out var node)) return null;
+        if (node is null) return Fail<IReadOnlyList<T>>(name, Messages.NotNull);
+        if (node is not JsonArray array)
+            return Fail<IReadOnlyList<T>>(name, $"Expected a list of items but got type \"{RequestBody.DrfTypeName(node)}\".");
+        var items = new List<T>(array.Count);
+        foreach (var element in array)
+        {
+            if (element is not JsonObject item || read(item) is not { } value) return Fail<IReadOnlyList<T>>(name, invalidItem);
+            items.Add(value);
+        }
+        return items;
+    }
+
     /// <summary>A query-string style integer for filters; "Enter a number." otherwise.</summary>
     public static int? QueryInt(IQueryCollection query, string name, FieldErrors errors)
     {

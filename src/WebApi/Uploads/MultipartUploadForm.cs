@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using AssetManager.Application.Assets.Commands.UploadAsset;
+using AssetManager.Application.Assets.Commands.UploadBatch;
 using AssetManager.Application.Common.Storage;
 using AssetManager.Domain.Common;
 using AssetManager.WebApi.Http;
@@ -10,12 +11,14 @@ using Microsoft.Net.Http.Headers;
 namespace AssetManager.WebApi.Uploads;
 
 /// <summary>
-/// <see cref="IUploadForm"/> over the raw request body: sections are read one at a time with
-/// <see cref="MultipartReader"/>, so the file part is a stream straight off the connection, never buffered.
+/// <see cref="IUploadForm"/> (one file) and <see cref="IBatchUploadForm"/> (many) over the raw request body: sections
+/// are read one at a time with <see cref="MultipartReader"/>, so a file part is a stream straight off the connection,
+/// never buffered, and what a reader leaves of it is skipped when the next section is read.
 /// </summary>
-public sealed class MultipartUploadForm : IUploadForm
+public sealed class MultipartUploadForm : IUploadForm, IBatchUploadForm
 {
     public const string FilePartName = "file";
+    public const string BatchFilePartName = "files";
     public const int MaxFieldBytes = 1024 * 1024;
 
     /// <summary>Room for the multipart framing and the text fields around the file.</summary>
@@ -42,21 +45,36 @@ public sealed class MultipartUploadForm : IUploadForm
     private readonly long? _declaredLength;
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private readonly BodyLimits _fieldLimits;
+    private readonly string _filePartName;
+    private readonly bool _vouchForFileLength;
     private int _partCount;
     private long _fieldBytes;
     private bool _fileTaken;
 
     /// <param name="maxFileBytes">The file limit; the whole body may take <see cref="FormOverheadBytes"/> more.</param>
     public MultipartUploadForm(HttpRequest request, long maxFileBytes)
+        : this(request, maxFileBytes, maxFileBytes + FormOverheadBytes, FilePartName, vouchForFileLength: true)
+    {
+    }
+
+    /// <summary>
+    /// A form of several files in parts named <see cref="BatchFilePartName"/>, read with
+    /// <see cref="ReadNextFileAsync"/>; the body may hold <paramref name="maxFiles"/> files of the limit and the form's overhead.
+    /// </summary>
+    public static MultipartUploadForm ForBatch(HttpRequest request, long maxFileBytes, int maxFiles) =>
+        new(request, maxFileBytes, SaturatingMultiply(maxFileBytes, maxFiles) + FormOverheadBytes, BatchFilePartName, vouchForFileLength: false);
+
+    private MultipartUploadForm(HttpRequest request, long maxFileBytes, long maxBodyBytes, string filePartName, bool vouchForFileLength)
     {
         _fieldLimits = BodyLimits.Of(request.HttpContext);
+        _filePartName = filePartName;
+        _vouchForFileLength = vouchForFileLength;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             return;
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
             throw new UploadRejectedException("Malformed multipart body: no boundary");
-        var maxBodyBytes = maxFileBytes + FormOverheadBytes;
         IsDeclaredTooLarge = request.ContentLength > maxBodyBytes;
         _declaredLength = request.ContentLength;
         _body = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, request.Body, maxBodyBytes,
@@ -64,13 +82,22 @@ public sealed class MultipartUploadForm : IUploadForm
         _reader = new MultipartReader(boundary, _body, ReadBufferSize) { BodyLengthLimit = null };
     }
 
+    private static long SaturatingMultiply(long a, int b) => a > long.MaxValue / 2 / b ? long.MaxValue / 2 : a * b;
+
     public bool IsDeclaredTooLarge { get; }
 
     public IReadOnlyDictionary<string, string> Fields => _fields;
 
     public async ValueTask<UploadFile?> ReadFileAsync(CancellationToken cancellationToken)
     {
-        if (_reader is null || _fileTaken) return null;
+        if (_fileTaken) return null;
+        _fileTaken = true;
+        return await ReadNextFileAsync(cancellationToken);
+    }
+
+    public async ValueTask<UploadFile?> ReadNextFileAsync(CancellationToken cancellationToken)
+    {
+        if (_reader is null) return null;
         while (await NextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
@@ -79,12 +106,11 @@ public sealed class MultipartUploadForm : IUploadForm
                 continue;
             }
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (disposition.IsFileDisposition() && name == FilePartName)
+            if (disposition.IsFileDisposition() && name == _filePartName)
             {
-                _fileTaken = true;
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
-                var lengthAtLeast = FileLengthAtLeast();
+                var lengthAtLeast = _vouchForFileLength ? FileLengthAtLeast() : 0;
                 var content = new LengthLimitedStream(ReadOnlyMemory<byte>.Empty, section.Body, long.MaxValue)
                 {
                     MinBytes = lengthAtLeast,

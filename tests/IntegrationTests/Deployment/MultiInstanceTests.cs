@@ -39,6 +39,7 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
         ["Jobs__MaintenanceIntervalSeconds"] = "1",
         ["Jobs__AbandonedUploadAgeSeconds"] = "2",
+        ["Upload__DirectUploadLifetimeSeconds"] = "1", // shorter than the age, as the settings require
         ["Jobs__IdleWaitSeconds"] = "1",
         ["Logging__LogLevel__AssetManager.Application.Assets.Commands.MakeRenditions"] = "Information",
         ["DOTNET_TC_QuickJit"] = "1",

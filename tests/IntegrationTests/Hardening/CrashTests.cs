@@ -91,7 +91,8 @@ public sealed class CrashTests : IAsyncLifetime
 
     private static Dictionary<string, string?> QuickSweeps(Dictionary<string, string?> settings) => new(settings)
     {
-        ["Jobs__AbandonedUploadAgeSeconds"] = "1",
+        ["Jobs__AbandonedUploadAgeSeconds"] = "2",
+        ["Upload__DirectUploadLifetimeSeconds"] = "1", // shorter than the age: no direct upload is swept while its URLs work
         ["Jobs__MaintenanceIntervalSeconds"] = "1",
     };
 

@@ -8,7 +8,10 @@ namespace AssetManager.IntegrationTests.Limits;
 /// the process's descriptor table; Kestrel's accept loop then failed and retried without pause (each failure an
 /// exception whose stack trace tried to open the stack-trace reader's assembly, and grew native memory some 30 MB
 /// a second), and the first thread the runtime could not start ended the process with "Out of memory.".
+/// Run alone: the descriptors the service holds for a moment under the flood grow when other tests load the machine,
+/// which made it fail in full runs once more test classes ran beside it (the service dying of "Out of memory.").
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class OpenFileLimitTests
 {
     private const int FileLimit = 512; // the service holds about 330 descriptors once started
@@ -42,4 +45,11 @@ public sealed class OpenFileLimitTests
         Assert.True(service.IsAlive);
         Assert.Contains($"The open-file limit is {FileLimit}", service.Output);
     }
+}
+
+/// <summary>Test classes that measure the machine's limits and run with no other test beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "Alone on the machine";
 }

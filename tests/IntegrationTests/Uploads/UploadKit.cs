@@ -35,6 +35,9 @@ public abstract class S3ServiceFixture : IAsyncLifetime
 
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
+    /// <summary>Runs on the new bucket before the service starts (rules of the bucket's own, say).</summary>
+    protected virtual Task PrepareBucketAsync() => Task.CompletedTask;
+
     private Task<ApiClient>? _user;
 
     /// <summary>One registered user shared by the class's tests (registration is slow: password hashing); make a box per test.</summary>
@@ -60,6 +63,7 @@ public abstract class S3ServiceFixture : IAsyncLifetime
         }
         S3 = Moto.CreateClient();
         await S3.PutBucketAsync(Bucket);
+        await PrepareBucketAsync();
         var settings = Moto.SettingsFor(Bucket);
         Configure(settings);
         Factory = new ApiFactory(settings, Database);

@@ -16,6 +16,7 @@ public sealed class FailingSaveDb(IAppDbContext sets, Exception error) : IAppDbC
     public DbSet<Asset> Assets => sets.Assets;
     public DbSet<AiModel> AiModels => sets.AiModels;
     public DbSet<AuthToken> AuthTokens => sets.AuthTokens;
+    public DbSet<DirectUpload> DirectUploads => sets.DirectUploads;
 
     public int SaveAttempts { get; private set; }
 

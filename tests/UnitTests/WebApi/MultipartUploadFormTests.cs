@@ -172,4 +172,43 @@ public sealed class MultipartUploadFormTests
         Assert.Equal(0, file!.LengthAtLeast);
         Assert.Equal(12 * MiB, await ReadToEndAsync(file.Content));
     }
+
+    // ---- batches ----
+
+    private static MultipartUploadForm Batch(params (string Name, string? FileName, string Content)[] parts)
+    {
+        var body = new StringBuilder();
+        foreach (var (name, fileName, content) in parts)
+        {
+            var file = fileName is null ? "" : $"; filename=\"{fileName}\"";
+            body.Append($"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n{content}\r\n");
+        }
+        body.Append($"--{Boundary}--\r\n");
+        var bytes = Encoding.ASCII.GetBytes(body.ToString());
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = $"multipart/form-data; boundary={Boundary}";
+        context.Request.ContentLength = bytes.Length;
+        context.Request.Body = new MemoryStream(bytes);
+        return MultipartUploadForm.ForBatch(context.Request, UploadOptions.DefaultMaxFileBytes, maxFiles: 100);
+    }
+
+    [Fact]
+    public async Task A_batch_yields_its_files_one_at_a_time_with_the_fields_around_them()
+    {
+        var form = Batch(
+            ("prompt_text", null, "shared"), ("files", "a.png", "AAAA"), ("seed", null, "7"),
+            ("file", "ignored.png", "XX"), ("files", "b.png", "BB"), ("is_favorite", null, "yes"));
+
+        var first = await form.ReadNextFileAsync(CancellationToken.None);
+        Assert.Equal("a.png", first!.FileName);
+        Assert.Equal(0, first.LengthAtLeast); // no file of a batch is vouched for: more may follow it
+        Assert.Equal(["prompt_text"], form.Fields.Keys);
+        // the first file is left unread: reading on skips the rest of it
+        var second = await form.ReadNextFileAsync(CancellationToken.None);
+        Assert.Equal("b.png", second!.FileName);
+        Assert.Equal("BB", await new StreamReader(second.Content).ReadToEndAsync());
+        Assert.Null(await form.ReadNextFileAsync(CancellationToken.None));
+        Assert.Equal(new Dictionary<string, string> { ["prompt_text"] = "shared", ["seed"] = "7", ["is_favorite"] = "yes" },
+            form.Fields.ToDictionary());
+    }
 }

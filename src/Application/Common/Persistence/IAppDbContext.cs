@@ -15,6 +15,7 @@ public interface IAppDbContext
     DbSet<Asset> Assets { get; }
     DbSet<AiModel> AiModels { get; }
     DbSet<AuthToken> AuthTokens { get; }
+    DbSet<DirectUpload> DirectUploads { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,9 +24,10 @@ public interface IObjectStorage
 
     /// <summary>
     /// Removes what uploads that never finished left behind (a crash, a client gone): unfinished multipart uploads and
-    /// temporary files started before <paramref name="startedBefore"/>. Returns how many were removed.
+    /// temporary files started before <paramref name="startedBefore"/>, except the multipart uploads of the keys in
+    /// <paramref name="keep"/> (direct uploads still pending). Returns how many were removed.
     /// </summary>
-    Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken);
+    Task<int> SweepAbandonedUploadsAsync(DateTimeOffset startedBefore, IReadOnlySet<string> keep, CancellationToken cancellationToken);
 
     /// <summary>Deletes an object; a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);

@@ -31,8 +31,8 @@ public sealed class UploadAssetHandlerTests : IAsyncLifetime, IDisposable
     private UploadAssetHandler Handler(long maxBytes = UploadOptions.DefaultMaxFileBytes, IAssetWriter? writer = null)
     {
         var context = _db.NewContext();
-        return new(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, _jobs, new AssetTypeDetector(),
-            Options.Create(new UploadOptions { MaxFileBytes = maxBytes }), new FixedClock(), NullLogger<UploadAssetHandler>.Instance);
+        return new(IntakeFactory.Create(context, writer ?? new EfAssetWriter(context), _recentBoxes, _spy.Storage, _jobs,
+            new UploadOptions { MaxFileBytes = maxBytes }));
     }
 
     private Task<AssetDto> Upload(IUploadForm form, int? boxId = null, int? userId = null,

@@ -1,4 +1,4 @@
-using AssetManager.Application.Assets.Commands.UploadAsset;
+using AssetManager.Application.Assets;
 using AssetManager.Domain.Common;
 
 namespace AssetManager.UnitTests.Application.Assets;

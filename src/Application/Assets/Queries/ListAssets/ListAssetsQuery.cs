@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetManager.Application.Assets.Queries.ListAssets;
 
-public sealed record AssetFilter(int? BoxId = null, AssetType? AssetType = null, bool? IsFavorite = null, int? AiModelId = null, bool OldestFirst = false);
+/// <summary>The list's filters; <see cref="Checksum"/> is a SHA-256 as 64 lower-case hex digits.</summary>
+public sealed record AssetFilter(
+    int? BoxId = null, AssetType? AssetType = null, bool? IsFavorite = null, int? AiModelId = null, bool OldestFirst = false,
+    string? Checksum = null);
 
 /// <summary>
 /// The caller's assets, filtered, newest first unless asked otherwise. With <paramref name="ScopeBoxId"/> the list is
@@ -28,6 +31,7 @@ internal sealed class ListAssetsHandler(IAppDbContext db) : IQueryHandler<ListAs
         if (filter.AssetType is { } type) assets = assets.Where(a => a.AssetType == type);
         if (filter.IsFavorite is { } favorite) assets = assets.Where(a => a.IsFavorite == favorite);
         if (filter.AiModelId is { } model) assets = assets.Where(a => a.AiModelId == model);
+        if (filter.Checksum is { } checksum) assets = assets.Where(a => a.ChecksumSha256 == checksum);
         var ordered = filter.OldestFirst
             ? assets.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             : assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);

@@ -1,7 +1,7 @@
 using AssetManager.Domain.Assets;
 using AssetManager.Domain.Common;
 
-namespace AssetManager.Application.Assets.Commands.UploadAsset;
+namespace AssetManager.Application.Assets;
 
 /// <summary>The upload's text fields, checked as the contract's table says, in its order.</summary>
 public static class UploadFields
@@ -11,6 +11,20 @@ public static class UploadFields
     public const string AiModel = "ai_model";
     public const string GenerationConfig = "generation_config";
     public const string Seed = "seed";
+
+    /// <summary>Whether the fields as they stand parse without an error.</summary>
+    public static bool AreValid(IReadOnlyDictionary<string, string> fields)
+    {
+        try
+        {
+            Parse(fields);
+            return true;
+        }
+        catch (FieldValidationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The metadata, or the field errors (all of them) as an exception.</summary>
     public static AssetMetadata Parse(IReadOnlyDictionary<string, string> fields)
