@@ -62,6 +62,19 @@ public sealed class ApiHelper(Uri baseAddress)
         }
     }
 
+    /// <summary>The asset's SHA-256 once the server has read its file (a direct upload's is filled in by the renditions job).</summary>
+    public async Task<string> WaitForChecksumAsync(string token, int id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var asset = await GetAssetAsync(token, id);
+            if (asset.GetProperty("checksum_sha256").GetString() is { } checksum) return checksum;
+            Assert.True(DateTime.UtcNow < deadline, $"Asset {id} has no checksum after 30 s");
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<List<JsonElement>> ListAssetsAsync(string token, int box) =>
         (await Json(await Send(HttpMethod.Get, $"/api/boxes/{box}/assets/?page_size=200", token), HttpStatusCode.OK))
             .GetProperty("results").EnumerateArray().ToList();

@@ -86,11 +86,12 @@ public sealed class AppPage : IAsyncDisposable
 
     /// <summary>
     /// Asserts that the page raised no error: no exception, no CSP violation. The browser's own line for an answer
-    /// of 4xx that the page handles (a refused name, a refused file) is not one.
+    /// of 4xx that the page handles (a refused name, a refused file) is not one, nor a line containing
+    /// <paramref name="expected"/> (the browser's own line for a fault the test caused on purpose).
     /// </summary>
-    public void AssertNoConsoleErrors()
+    public void AssertNoConsoleErrors(string? expected = null)
     {
-        var errors = _errors.Where(e => !HandledAnswer.IsMatch(e)).ToList();
+        var errors = _errors.Where(e => !HandledAnswer.IsMatch(e) && !(expected is not null && e.Contains(expected))).ToList();
         Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
     }
 

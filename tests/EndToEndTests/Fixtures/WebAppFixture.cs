@@ -4,9 +4,10 @@ namespace AssetManager.EndToEndTests.Fixtures;
 
 /// <summary>
 /// One server and one headless Chromium (Debian's, /usr/bin/chromium: no browser is downloaded) for every end-to-end
-/// test; each test gets its own browser context, so its storage and cookies are its own.
+/// test of a collection; each test gets its own browser context, so its storage and cookies are its own. The server
+/// keeps files on disk; <see cref="S3WebAppFixture"/> puts them in a bucket.
 /// </summary>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; CHROMIUM_PATH points elsewhere on a machine that has it in another place.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -14,7 +15,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public WebAppServer Server { get; } = new();
+    private WebAppServer? _server;
+
+    public WebAppServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     public ApiHelper Api => new(Server.BaseAddress);
 
@@ -23,6 +26,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>Playwright gives every launch a fresh temporary profile of its own (it refuses --user-data-dir).</summary>
     public async Task InitializeAsync()
     {
+        _server = await StartServerAsync();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -37,6 +41,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Starts the service (on the disk store here).</summary>
+    protected virtual Task<WebAppServer> StartServerAsync() => Task.FromResult(new WebAppServer());
+
     /// <summary>A fresh context (empty storage) at desktop size unless told otherwise, with the clipboard allowed.</summary>
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
     {
@@ -50,11 +57,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
-        Server.Dispose();
+        _server?.Dispose();
     }
 }
 

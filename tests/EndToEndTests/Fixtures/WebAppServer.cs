@@ -1,19 +1,23 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetManager.EndToEndTests.Fixtures;
 
 /// <summary>
 /// The real service on real Kestrel (a free loopback port) with its own SQLite file and media folder in a temporary
-/// directory, as the integration tests host it. The web app is served from the WebApi project's wwwroot.
+/// directory, as the integration tests host it. The web app is served from the WebApi project's wwwroot. Files go to
+/// the media folder unless <paramref name="settings"/> name an S3 bucket.
 /// </summary>
 public sealed class WebAppServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assetmanager-e2e", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public WebAppServer()
+    public WebAppServer(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(_dataDirectory);
         UseKestrel(0);
         StartServer();
@@ -28,6 +32,9 @@ public sealed class WebAppServer : WebApplicationFactory<Program>
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>Every request the server received.</summary>
+    public ServiceRequestLog Requests { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DataDirectory", _dataDirectory);
@@ -36,6 +43,8 @@ public sealed class WebAppServer : WebApplicationFactory<Program>
         // Three failed logins for a username within a few seconds make its logins wait: the throttle test waits that out.
         builder.UseSetting("Auth:Throttle:FailuresPerUsername", ThrottledAfter.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:Throttle:WindowSeconds", ThrottleWindowSeconds.ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Requests));
     }
 
     protected override void Dispose(bool disposing)
