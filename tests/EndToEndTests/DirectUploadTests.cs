@@ -37,7 +37,7 @@ public sealed class DirectUploadTests(S3WebAppFixture fixture)
         await Expect(page.Locator(".tile")).ToHaveCountAsync(1);
         var put = Assert.Single(sent, r => r.Method == "PUT");
         var key = KeyOf(put.Url);
-        Assert.StartsWith($"uploads/", key);
+        Assert.StartsWith("uploads/", key);
         Assert.DoesNotContain("partNumber", put.Url);
         AssertBytesStayedAway(serviceBefore, box);
         // The browser asked the store itself whether it may PUT (a real preflight: no route is set on this page).
@@ -84,18 +84,13 @@ public sealed class DirectUploadTests(S3WebAppFixture fixture)
         Assert.Equal(2, PartOf(droppedUrl));
         Assert.Contains("ERR_CONNECTION_RESET", failure);
         Assert.All(sent.Where(r => r.Method == "PUT"), r => Assert.StartsWith($"{fixture.Moto.Endpoint}/{fixture.Bucket}/uploads/", r.Url));
-        var uploadId = HttpUtility.ParseQueryString(new Uri(sent.First(r => r.Method == "PUT").Url).Query)["uploadId"];
-        var lookups = sent.Where(r => r.Method == "GET" && r.Url.Contains("/upload-url/")).ToList();
-        var lookup = Assert.Single(lookups);
-        var offered = Assert.Single(sent, r => r.Method == "POST" && r.Url.EndsWith($"/api/boxes/{box}/upload-url/"));
+        var lookup = Assert.Single(sent, r => r.Method == "GET" && r.Url.Contains("/upload-url/"));
         var completion = Assert.Single(sent, r => r.Method == "POST" && r.Url.EndsWith($"/api/boxes/{box}/upload-complete/"));
         var completed = JsonDocument.Parse(completion.Body!).RootElement;
         var serviceUploadId = completed.GetProperty("upload_id").GetString()!;
         Assert.EndsWith($"/api/boxes/{box}/upload-url/{serviceUploadId}/", lookup.Url);
         Assert.Equal("Harbour master", completed.GetProperty("prompt_text").GetString());
         Assert.Equal([1, 2, 3], completed.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("part_number").GetInt32()));
-        Assert.NotNull(uploadId);
-        Assert.True(offered.Body!.Length < SmallRequest);
         AssertBytesStayedAway(serviceBefore, box);
         // Every preflight went to the store and was allowed by the bucket's CORS rule.
         var preflights = fixture.Moto.Log.Skip(storeBefore).Where(line => line.Contains("\"OPTIONS /")).ToList();
