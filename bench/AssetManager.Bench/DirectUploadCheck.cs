@@ -81,9 +81,10 @@ public sealed class DirectUploadCheck(Uploader client)
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = Uploader.OpenFileContent(file, "application/octet-stream") };
         foreach (var header in headers.EnumerateObject())
         {
+            // a request header (Cache-Control, If-None-Match) goes on the request; a content header replaces the content's own
+            if (request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString())) continue;
             request.Content.Headers.Remove(header.Name);
-            if (!request.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
-                request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
         }
         return request;
     }
