@@ -8,7 +8,7 @@ using Amazon.S3.Model;
 namespace AssetManager.Bench;
 
 /// <summary>The measurements, phase by phase; returns the markdown report.</summary>
-public sealed class Benchmark(Options options)
+public sealed partial class Benchmark(Options options)
 {
     private const string VideoType = "video/mp4";
     private const string ImageType = "image/png";
@@ -78,7 +78,10 @@ public sealed class Benchmark(Options options)
             if (shared is not null) await shared.DisposeAsync();
         }
 
-        return Report.Build(options, started, loadBefore, ProcStats.LoadAverage(), _large, _small, _notes);
+        if (options.Renditions.Enabled) await RenditionsPhaseAsync(maxUpload, ct);
+
+        var report = Report.Build(options, started, loadBefore, ProcStats.LoadAverage(), _large, _small, _notes);
+        return _renditions is null ? report : report + Environment.NewLine + RenditionsReport.Build(options, _renditions);
     }
 
     private async Task<ServiceProcess> StartServiceAsync(long maxUpload, string phase, CancellationToken ct)

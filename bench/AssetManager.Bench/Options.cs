@@ -33,6 +33,8 @@ public sealed record Options
     public IReadOnlyList<int> CephPids { get; init; } = [];
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
+    /// <summary>The renditions phase (RenditionOptions.cs).</summary>
+    public RenditionOptions Renditions { get; init; } = new();
 
     private static readonly HashSet<string> Known =
     [
@@ -47,7 +49,7 @@ public sealed record Options
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{args[i]}'");
             var name = args[i][2..];
-            if (!Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
+            if (!Known.Contains(name) && !RenditionOptions.Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
             if (name is "shared-service") { map[name] = "true"; continue; }
             if (i + 1 >= args.Length) throw new ArgumentException($"--{name} needs a value");
             map[name] = args[++i];
@@ -80,6 +82,7 @@ public sealed record Options
                 ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()
                 : [],
             Label = Opt("label") ?? "",
+            Renditions = RenditionOptions.From(map),
         };
     }
 
