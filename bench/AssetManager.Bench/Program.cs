@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using AssetManager.Bench;
 
-// Upload benchmark of issue 4 (and the renditions phase, Benchmark.Renditions.cs): each large size through the service and as a direct presigned PUT with the same
+// Upload benchmark of issue 4: each large size through the service and as a direct presigned PUT with the same
 // HTTP client (alternating, median of the runs), the service's peak memory, and the small-file rate at a given
-// concurrency. bench/run.sh starts the S3 server and publishes the service, then runs this.
+// concurrency; then the renditions phase (Benchmark.Renditions.cs). bench/run.sh starts the S3 server and publishes
+// the service, then runs this.
 
 Options options;
 try
