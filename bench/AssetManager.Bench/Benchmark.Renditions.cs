@@ -79,6 +79,7 @@ public sealed partial class Benchmark
             await CleanUpAsync(service, assets, [], ct);
             assets.Clear();
 
+            if (o.BusyRuns == 0) return;
             await SettleAsync(service, ct);
             result.Idle = await CompareUploadsAsync(service, smallFile, mediumFile, "idle", ct);
             result.PeakAfterIdle = service.PeakRss;
@@ -103,9 +104,9 @@ public sealed partial class Benchmark
         }
         finally
         {
+            _renditions = result;
             await service.DisposeAsync();
         }
-        _renditions = result;
     }
 
     /// <summary>Uploads every file at once (at most Concurrency in flight) into a new box and waits until all are ready.</summary>
@@ -117,11 +118,13 @@ public sealed partial class Benchmark
         var clock = Stopwatch.StartNew();
         var uploads = await UploadMediaAsync(service, box, files, clock, ct);
         var afterUploads = new CpuMeter(service.Pid, options.RgwPid, options.CephPids, withChildren: true).Start();
+        var peakAtLast201 = service.PeakRss;
         var ready = await WaitReadyAsync(service, box, files, uploads, clock, ct);
         var measured = new ServiceRenditionsRun(run, uploads.Min(u => u.At), uploads.Max(u => u.At), ready.LastReady,
-            whole.Stop(), afterUploads.Stop(), ready.MaxRss);
+            whole.Stop(), afterUploads.Stop(), ready.MaxRss, peakAtLast201, service.PeakRss);
         Log.Info($"renditions run {run}: service      {measured.AfterLast201,7:F2} s after the last 201 ({measured.AfterFirst201:F2} s after the first; " +
-                 $"uploads took {measured.Last201:F2} s)  from the last 201: {Describe(measured.AfterUploadsCpu)}  VmRSS max {Mib(ready.MaxRss)} MiB");
+                 $"uploads took {measured.Last201:F2} s)  from the last 201: {Describe(measured.AfterUploadsCpu)}  " +
+                 $"VmHWM {Mib(peakAtLast201)} MiB at the last 201, {Mib(measured.PeakAtLastReady)} MiB at the last ready");
         return (measured, uploads);
     }
 
@@ -184,11 +187,13 @@ public sealed partial class Benchmark
     /// <summary>
     /// The upload comparison of the upload phases, shortened: batches of small files (direct, then through the service,
     /// alternating which goes first) and single uploads of a medium size, BusyRuns each way. Everything uploaded is
-    /// deleted only afterwards, so that a busy service stays busy with its renditions alone.
+    /// deleted only afterwards, so that a busy service stays busy with its renditions alone. Idle, each batch and upload
+    /// waits until the service has finished the renditions jobs the one before asked for.
     /// </summary>
     private async Task<UploadComparison> CompareUploadsAsync(ServiceProcess service, string smallFile, string mediumFile, string label, CancellationToken ct)
     {
         var o = options.Renditions;
+        var idle = label == "idle";
         var result = new UploadComparison(label);
         var assets = new List<int>();
         var keys = new List<string>();
@@ -197,6 +202,7 @@ public sealed partial class Benchmark
         {
             for (var leg = 0; leg < 2; leg++)
             {
+                if (idle) await SettleAsync(service, ct);
                 if ((leg == 0) == (run % 2 == 0))
                 {
                     var batch = Enumerable.Range(0, o.BusySmallCount).Select(_ => DirectKey("small", ".png")).ToArray();
@@ -220,6 +226,7 @@ public sealed partial class Benchmark
         {
             for (var leg = 0; leg < 2; leg++)
             {
+                if (idle) await SettleAsync(service, ct);
                 if ((leg == 0) == (run % 2 == 0))
                 {
                     var key = DirectKey("direct", ".mp4");

@@ -24,7 +24,7 @@ public sealed record RenditionOptions
     public int BusySmallCount { get; init; } = 300;
     /// <summary>The medium size of the idle/busy upload comparison (direct PUT against the service).</summary>
     public long BusySize { get; init; } = 64L << 20;
-    /// <summary>Batches of small files and uploads of the medium size, each way, idle and busy.</summary>
+    /// <summary>Batches of small files and uploads of the medium size, each way, idle and busy; 0 leaves the comparison out.</summary>
     public int BusyRuns { get; init; } = 3;
     /// <summary>How often the service's assets are listed while waiting for them to be ready.</summary>
     public int PollMilliseconds { get; init; } = 200;

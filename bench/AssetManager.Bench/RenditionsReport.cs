@@ -35,9 +35,10 @@ public static class RenditionsReport
         md.AppendLine($"| wall s, first 201 to last ready | {afterFirst:F2} | | | {afterFirst / cli:F2}x | {afterFirst / cliDownload:F2}x | |");
         md.AppendLine($"| CPU s: service with its ffmpeg runs, from the last 201 (whole run); the tools and this client | {serviceCpu:F2} ({serviceCpuWhole:F2}) | {cliCpu:F2} | {cliDownloadCpu:F2} | {serviceCpu / cliCpu:F2}x | {serviceCpu / cliDownloadCpu:F2}x | |");
         md.AppendLine();
-        md.AppendLine($"Service VmHWM (peak resident set, MiB): {Benchmark.Mib(r.PeakAfterWarmUp):F1} after the warm-up, {Benchmark.Mib(r.PeakAfterRenditions):F1} after the renditions runs, " +
-                      $"{Benchmark.Mib(r.PeakAfterIdle):F1} after the idle upload comparison, {Benchmark.Mib(r.PeakAfterBusy):F1} after the busy one " +
-                      $"(pid {r.ServicePid}; largest VmRSS seen while polling a run: {string.Join(", ", r.Service.Select(s => Benchmark.Mib(s.MaxRss).ToString("F1", CultureInfo.InvariantCulture)))}).");
+        md.AppendLine($"Service VmHWM (peak resident set, MiB, pid {r.ServicePid}): {Benchmark.Mib(r.PeakAfterWarmUp):F1} after the warm-up; " +
+                      string.Join("; ", r.Service.Select(s => $"run {s.Run}: {Benchmark.Mib(s.PeakAtLast201):F1} at the last 201, {Benchmark.Mib(s.PeakAtLastReady):F1} " +
+                                                              $"at the last ready (largest VmRSS seen while polling {Benchmark.Mib(s.MaxRss):F1})")) +
+                      (r.Idle is null ? "." : $"; {Benchmark.Mib(r.PeakAfterIdle):F1} after the idle upload comparison, {Benchmark.Mib(r.PeakAfterBusy):F1} after the busy one."));
         md.AppendLine();
 
         md.AppendLine("| run | path | wall s | service CPU s | radosgw CPU s | ceph CPU s | client CPU s | other CPU s |");
@@ -59,7 +60,8 @@ public static class RenditionsReport
             md.AppendLine($"### Uploads while renditions are made");
             md.AppendLine();
             md.AppendLine($"The upload comparison, shortened ({o.BusyRuns} batch(es) of {o.BusySmallCount} x {Options.FormatSize(options.SmallSize)} at concurrency " +
-                          $"{options.Concurrency} and {o.BusyRuns} upload(s) of {Options.FormatSize(o.BusySize)} each way, alternating), with the service idle, then " +
+                          $"{options.Concurrency} and {o.BusyRuns} upload(s) of {Options.FormatSize(o.BusySize)} each way, alternating), with the service idle (each batch " +
+                          "and upload starting once the service has finished the renditions jobs the one before asked for), then " +
                           $"right after the {r.Files.Count} files above were uploaded as a backlog of renditions (uploaded in {backlog.Last201:F1} s; the comparison ran from " +
                           $"{backlog.ComparisonStart:F1} to {backlog.ComparisonEnd:F1} s, {busy.PendingAtEnd} of {r.Files.Count} still not ready at its end, the last ready at {backlog.LastReady:F1} s). " +
                           "Each upload through the service asks for renditions of its (random) file too; a busy engine takes those after the backlog.");

@@ -20,9 +20,12 @@ public sealed class RenditionsResult(IReadOnlyList<MediaFile> files, int jobConc
 
 /// <summary>
 /// One service run, in seconds from the first upload's start: the first and the last 201, the last asset seen ready;
-/// CPU over the whole run and from the last 201 on (the service's figure includes its ffmpeg runs).
+/// CPU over the whole run and from the last 201 on (the service's figure includes its ffmpeg runs); the largest VmRSS
+/// seen while polling, and VmHWM at the last 201 and at the end.
 /// </summary>
-public sealed record ServiceRenditionsRun(int Run, double First201, double Last201, double LastReady, CpuSample WholeCpu, CpuSample AfterUploadsCpu, long MaxRss)
+public sealed record ServiceRenditionsRun(
+    int Run, double First201, double Last201, double LastReady, CpuSample WholeCpu, CpuSample AfterUploadsCpu, long MaxRss,
+    long PeakAtLast201, long PeakAtLastReady)
 {
     public double AfterLast201 => LastReady - Last201;
     public double AfterFirst201 => LastReady - First201;
