@@ -1,5 +1,6 @@
 using AssetManager.Application.Common.Media;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AssetManager.Infrastructure.Media;
 
@@ -12,6 +13,8 @@ public static class MediaServiceCollectionExtensions
             .BindConfiguration(MediaOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton(sp => new LowPriorityScheduler(
+            Environment.ProcessorCount, sp.GetRequiredService<IOptions<MediaOptions>>().Value.Nice));
         services.AddSingleton<VipsImageRenderer>();
         services.AddSingleton<FfmpegVideoRenderer>();
         services.AddSingleton<IRenditionMaker, RenditionMaker>();

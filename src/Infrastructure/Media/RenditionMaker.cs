@@ -4,15 +4,27 @@ using AssetManager.Domain.Assets;
 namespace AssetManager.Infrastructure.Media;
 
 /// <summary>
-/// Sends each family to its renderer and writes the two WebP files. The renderers never touch the output paths, so a
-/// failure while reading the source leaves nothing behind; a failure while writing removes what was written.
+/// Sends each family to its renderer and writes the two WebP files, on the <see cref="LowPriorityScheduler"/>'s threads.
+/// The renderers never touch the output paths, so a failure while reading the source leaves nothing behind; a failure
+/// while writing removes what was written.
 /// </summary>
-internal sealed class RenditionMaker(VipsImageRenderer images, FfmpegVideoRenderer videos) : IRenditionMaker
+internal sealed class RenditionMaker(VipsImageRenderer images, FfmpegVideoRenderer videos, LowPriorityScheduler lowPriority) : IRenditionMaker
 {
-    public async Task<MediaFacts> MakeAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken)
+    public Task<MediaFacts> MakeAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken) =>
+        lowPriority.Run(() => MakeHereAsync(sourcePath, format, output, cancellationToken), cancellationToken);
+
+    private async Task<MediaFacts> MakeHereAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var rendered = await RenderAsync(sourcePath, format, cancellationToken);
+        RenderedMedia rendered;
+        try
+        {
+            rendered = await RenderAsync(sourcePath, format, cancellationToken);
+        }
+        finally
+        {
+            FreedNativeMemory.ReturnToSystem();
+        }
         try
         {
             await File.WriteAllBytesAsync(output.PreviewPath, rendered.Preview, cancellationToken);
