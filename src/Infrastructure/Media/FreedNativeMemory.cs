@@ -4,9 +4,10 @@ namespace AssetManager.Infrastructure.Media;
 
 /// <summary>
 /// Gives the memory libvips freed back to the system. glibc keeps freed memory in the arena of the thread that used
-/// it (a process has up to eight arenas per core), so after a few renditions on libvips's worker threads the service
-/// stayed 25-50 MiB larger than it needed to be; <c>malloc_trim</c> after each rendition returns it (0.1-0.5 ms).
-/// <c>MALLOC_ARENA_MAX=2</c> in the service's environment saves about 30 MiB more (docs/running.md).
+/// it (up to eight arenas per core), and libvips decodes on worker threads of its own, so without this the memory of
+/// each rendition stays resident and the next one, on other threads, comes on top of it. <c>malloc_trim</c> returns
+/// the free pages of every arena. <c>MALLOC_ARENA_MAX=2</c> in the service's environment (docs/running.md) keeps
+/// fewer arenas to begin with.
 /// </summary>
 internal static class FreedNativeMemory
 {

@@ -15,13 +15,6 @@ public sealed class MediaOptions
     [Range(1, 86_400)]
     public int TimeLimitSeconds { get; set; } = 120;
 
-    /// <summary>
-    /// How much lower than requests rendition work runs (a Linux nice value, 0 to 19; 0: the same priority): on a busy
-    /// machine uploads are served first and renditions take the CPU time left over.
-    /// </summary>
-    [Range(0, 19)]
-    public int Nice { get; set; } = 10;
-
     [Required(AllowEmptyStrings = false)]
     public string FfmpegPath { get; set; } = "ffmpeg";
 

@@ -1,6 +1,5 @@
 using AssetManager.Application.Common.Media;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AssetManager.Infrastructure.Media;
 
@@ -13,8 +12,6 @@ public static class MediaServiceCollectionExtensions
             .BindConfiguration(MediaOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => new LowPriorityScheduler(
-            Environment.ProcessorCount, sp.GetRequiredService<IOptions<MediaOptions>>().Value.Nice));
         services.AddSingleton<VipsImageRenderer>();
         services.AddSingleton<FfmpegVideoRenderer>();
         services.AddSingleton<IRenditionMaker, RenditionMaker>();

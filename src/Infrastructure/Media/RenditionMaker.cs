@@ -4,16 +4,13 @@ using AssetManager.Domain.Assets;
 namespace AssetManager.Infrastructure.Media;
 
 /// <summary>
-/// Sends each family to its renderer and writes the two WebP files, on the <see cref="LowPriorityScheduler"/>'s threads.
-/// The renderers never touch the output paths, so a failure while reading the source leaves nothing behind; a failure
-/// while writing removes what was written.
+/// Sends each family to its renderer and writes the two WebP files. The renderers never touch the output paths, so a
+/// failure while reading the source leaves nothing behind; a failure while writing removes what was written. After
+/// each rendering the native memory libvips freed goes back to the system (<see cref="FreedNativeMemory"/>).
 /// </summary>
-internal sealed class RenditionMaker(VipsImageRenderer images, FfmpegVideoRenderer videos, LowPriorityScheduler lowPriority) : IRenditionMaker
+internal sealed class RenditionMaker(VipsImageRenderer images, FfmpegVideoRenderer videos) : IRenditionMaker
 {
-    public Task<MediaFacts> MakeAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken) =>
-        lowPriority.Run(() => MakeHereAsync(sourcePath, format, output, cancellationToken), cancellationToken);
-
-    private async Task<MediaFacts> MakeHereAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken)
+    public async Task<MediaFacts> MakeAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         RenderedMedia rendered;

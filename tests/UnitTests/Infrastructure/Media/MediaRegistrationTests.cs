@@ -27,7 +27,6 @@ public sealed class MediaRegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(120), options.TimeLimit);
         Assert.Equal("ffmpeg", options.FfmpegPath);
         Assert.Equal("ffprobe", options.FfprobePath);
-        Assert.Equal(10, options.Nice);
         Assert.IsType<RenditionMaker>(provider.GetRequiredService<IRenditionMaker>());
     }
 
@@ -47,8 +46,6 @@ public sealed class MediaRegistrationTests
     [InlineData("Media:TimeLimitSeconds", "0")]
     [InlineData("Media:FfmpegPath", "")]
     [InlineData("Media:FfprobePath", "")]
-    [InlineData("Media:Nice", "20")]
-    [InlineData("Media:Nice", "-1")]
     public void Invalid_settings_are_refused(string key, string value)
     {
         using var provider = Provider((key, value));

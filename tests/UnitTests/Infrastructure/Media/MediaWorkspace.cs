@@ -20,13 +20,10 @@ public sealed class MediaWorkspace : IDisposable
     /// <summary>The names of the files in the folder, sorted (to show that nothing else was left there).</summary>
     public string[] FileNames() => Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
-    // one for all tests, as the service has one: its threads live as long as the process
-    private static readonly LowPriorityScheduler LowPriority = new(Environment.ProcessorCount, new MediaOptions().Nice);
-
     internal static IRenditionMaker Maker(MediaOptions? options = null)
     {
         var wrapped = Options.Create(options ?? new MediaOptions());
         var images = new VipsImageRenderer(wrapped);
-        return new RenditionMaker(images, new FfmpegVideoRenderer(wrapped, images), LowPriority);
+        return new RenditionMaker(images, new FfmpegVideoRenderer(wrapped, images));
     }
 }
