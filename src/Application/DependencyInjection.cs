@@ -24,10 +24,11 @@ public static class DependencyInjection
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Infrastructure settles an unset memory by the database it runs on (one instance or several).
         services.AddSingleton(sp => new RecentTokens(sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AuthOptions>>().Value.RememberTokensSeconds)));
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AuthOptions>>().Value.RememberTokensSeconds ?? 0)));
         services.AddSingleton(sp => new RecentBoxes(sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.RememberBoxesSeconds)));
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.RememberBoxesSeconds ?? 0)));
         services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
         return services;
     }

@@ -19,6 +19,8 @@ namespace AssetManager.Infrastructure;
 
 public static class DependencyInjection
 {
+    private const int DefaultMemorySeconds = 30;
+
     /// <summary>
     /// Database (SQLite, SQL Server or PostgreSQL), Identity, object storage (S3 or disk), clock and health checks. Which
     /// database and which store are decided by the bound settings when first resolved.
@@ -37,10 +39,13 @@ public static class DependencyInjection
             .AddDjangoPasswordValidators()
             .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageHealthCheck>(); // one instance: it reuses its last answer for a few seconds
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
-            .AddCheck<StorageHealthCheck>("storage");
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<JobEngineHealthCheck>("jobs");
         return services;
     }
 
@@ -65,6 +70,12 @@ public static class DependencyInjection
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        // What this process remembers (ADRs 4 and 5) only one instance can use: on a server database, where several
+        // instances share the data, a logout or a rename must act everywhere at once, so the memories are off unless set.
+        services.AddOptions<AuthOptions>().PostConfigure<IOptions<DatabaseOptions>>((auth, database) =>
+            auth.RememberTokensSeconds ??= database.Value.IsServer ? 0 : DefaultMemorySeconds);
+        services.AddOptions<UploadOptions>().PostConfigure<IOptions<DatabaseOptions>>((upload, database) =>
+            upload.RememberBoxesSeconds ??= database.Value.IsServer ? 0 : DefaultMemorySeconds);
 
         services.AddSingleton<BoxCacheInvalidation>();
         services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o

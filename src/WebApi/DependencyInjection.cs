@@ -2,6 +2,7 @@ using AssetManager.Application.Common.Behaviors;
 using AssetManager.Application.Common.Persistence;
 using AssetManager.WebApi.Auth;
 using AssetManager.WebApi.Auth.Throttling;
+using AssetManager.WebApi.Endpoints;
 using AssetManager.WebApi.Errors;
 using AssetManager.WebApi.Hosting;
 using AssetManager.WebApi.Http;
@@ -51,6 +52,7 @@ public static class DependencyInjection
                 "PublicUrl:BaseUrl must be an absolute URL such as https://assets.example.com.")
             .ValidateOnStart();
         services.AddSingleton<PublicBaseUrl>();
+        services.AddOptions<StatusPageOptions>().BindConfiguration(StatusPageOptions.Section).ValidateOnStart();
         services.AddExceptionHandler<ExceptionMapper>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options

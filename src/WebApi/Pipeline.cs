@@ -30,6 +30,7 @@ public static class Pipeline
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", options => options.WithTitle("AssetManager API")).AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapJobsStatusEndpoints();
         app.MapGet("/", () => Results.Redirect("/app/")).ExcludeFromDescription();
 
         var api = app.MapGroup("/api").RequireAuthorization();

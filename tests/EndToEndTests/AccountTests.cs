@@ -23,14 +23,24 @@ public sealed class AccountTests(WebAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
         var username = ApiHelper.NewUsername("newcomer");
         await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync("short");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-
-        // The server's own words, under the password field that it is about.
         var password = page.GetByLabel("Password");
-        await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
-        var message = page.Locator($"#{await password.GetAttributeAsync("id")}-error");
-        await Expect(message).ToContainTextAsync("8");
+        var messages = page.Locator($"#{await password.GetAttributeAsync("id")}-error .message");
+
+        // Django's rules in the server's own words, under the password field they are about, one line each.
+        (string Password, string Message)[] refusals =
+        [
+            ("k7#Lm2", "This password is too short. It must contain at least 8 characters."),
+            ("20260917443", "This password is entirely numeric."),
+            (username + "!", "The password is too similar to the username."),
+        ];
+        foreach (var (refused, message) in refusals)
+        {
+            await password.FillAsync(refused);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+            await Expect(messages).ToHaveTextAsync([message]);
+            await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(password).ToBeFocusedAsync();
+        }
 
         await password.FillAsync(ApiHelper.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
@@ -74,6 +84,84 @@ public sealed class AccountTests(WebAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await api.MeStatusAsync(token));
         app.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_session_in_every_browser()
+    {
+        var api = fixture.Api;
+        var username = ApiHelper.NewUsername("traveller");
+        var laptopToken = await api.RegisterAsync(username);
+        var phoneToken = await api.LoginAsync(username);
+        var project = await api.CreateProjectAsync(laptopToken, "On the road");
+        await api.CreateBoxAsync(laptopToken, project, "Airport");
+
+        await using var laptop = await AppPage.OpenAsync(fixture);
+        await using var phone = await AppPage.OpenAsync(fixture, 390, 844);
+        await laptop.SignInWithTokenAsync(laptopToken, $"/app/?project={project}");
+        await phone.SignInWithTokenAsync(phoneToken, $"/app/?project={project}");
+
+        await laptop.Page.GetByRole(AriaRole.Button, new() { Name = $"Account: {username}" }).ClickAsync();
+        await laptop.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Expect(laptop.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(laptop.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out on every device.");
+        Assert.Equal(HttpStatusCode.Unauthorized, await api.MeStatusAsync(laptopToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, await api.MeStatusAsync(phoneToken));
+
+        // The phone still shows what it had; its next request finds the token revoked and leaves.
+        var phonePage = phone.Page;
+        await Expect(phonePage.Locator(".topbar")).ToBeVisibleAsync();
+        await phonePage.GetByRole(AriaRole.Button, new() { Name = "Projects and boxes" }).ClickAsync();
+        await phonePage.Locator("#sidebar").GetByRole(AriaRole.Link, new() { Name = "Airport" }).ClickAsync();
+        await Expect(phonePage.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(phonePage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your session has ended. Please sign in again.");
+        Assert.Equal(0, await phonePage.EvaluateAsync<int>("localStorage.length + sessionStorage.length"));
+        Assert.DoesNotContain("On the road", await phonePage.EvaluateAsync<string>("document.documentElement.outerHTML"));
+        await Expect(phonePage).Not.ToHaveURLAsync(new Regex(Regex.Escape("?")));
+        laptop.AssertNoConsoleErrors();
+        phone.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Failed_logins_are_throttled_and_the_form_waits_out_retry_after()
+    {
+        var username = ApiHelper.NewUsername("guesser");
+        await fixture.Api.RegisterAsync(username);
+        await using var app = await AppPage.OpenAsync(fixture);
+        var page = app.Page;
+        await page.GotoAsync("/app/");
+        await page.GetByLabel("Username").FillAsync(username);
+        var password = page.GetByLabel("Password");
+        var submit = page.Locator(".auth-form button[type=submit]");
+        var alert = page.Locator(".auth-form .form-error");
+
+        for (var attempt = 0; attempt < WebAppServer.ThrottledAfter; attempt++)
+        {
+            await password.FillAsync($"wrong-guess-{attempt}");
+            await submit.ClickAsync(); // waits for the button to come back from the previous attempt
+            await Expect(alert).ToHaveTextAsync("Unable to log in with provided credentials.");
+        }
+        await Expect(submit).ToBeEnabledAsync();
+
+        // One guess too many: the server's message, and a button that counts down Retry-After.
+        await password.FillAsync("one-more-guess");
+        await submit.ClickAsync();
+        await Expect(alert).ToHaveTextAsync(new Regex($@"^Request was throttled\. Expected available in [1-{Window}] seconds\.$"));
+        await Expect(submit).ToHaveTextAsync(new Regex($@"^Try again in [1-{Window}] s$"));
+        await Expect(submit).ToBeDisabledAsync();
+
+        // Once Retry-After has passed (the later of the throttle's window and the account's lockout) the form takes
+        // logins again, and the right password gets in at the first try.
+        await password.FillAsync(ApiHelper.Password);
+        var account = page.GetByRole(AriaRole.Button, new() { Name = $"Account: {username}" });
+        await Expect(submit).ToHaveTextAsync("Sign in", new() { Timeout = (Window + 2) * 1000 });
+        await Expect(submit).ToBeEnabledAsync();
+        await Expect(alert).ToBeEmptyAsync();
+        await submit.ClickAsync();
+        await Expect(account).ToBeVisibleAsync();
+        app.AssertNoConsoleErrors();
+    }
+
+    private const int Window = WebAppServer.ThrottleWindowSeconds;
 
     [Fact]
     public async Task A_link_to_an_asset_opens_it_and_survives_a_reload()

@@ -31,6 +31,9 @@ public sealed class ProjectTests(WebAppFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Spring campaign", Exact = true })).ToBeVisibleAsync();
         await newProject.FillAsync("Archive");
         await newProject.PressAsync("Enter");
+        // The app opens the new project once the server has it: wait for that, or it would follow the next click
+        // (on a busy machine the box below was once made in "Archive").
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Archive", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Spring campaign" }).ClickAsync();
 
         var newBox = page.GetByRole(AriaRole.Textbox, new() { Name = "New box (scene)" });

@@ -19,8 +19,10 @@ public sealed class ScreensTests(WebAppFixture fixture)
         var box = await api.CreateBoxAsync(token, project, "Scene 1 — sunrise");
         (byte, byte, byte)[] colours = [(236, 120, 60), (60, 140, 230), (120, 200, 120), (200, 90, 190), (240, 200, 70), (70, 200, 210), (160, 110, 240)];
         var i = 0;
+        // Landscape, portrait and square, as generators make them.
+        (int Width, int Height)[] shapes = [(448, 252), (256, 256), (252, 448)];
         foreach (var (r, g, b) in colours)
-            await api.UploadAsync(token, box, $"frame-{++i}.png", SampleMedia.Png(r, g, b, 256), prompt: $"Sunrise over the bay, variation {i}", favorite: i % 3 == 0, aiModel: 1);
+            await api.UploadAsync(token, box, $"frame-{++i}.png", SampleMedia.Png(r, g, b, shapes[i % 3].Width, shapes[i % 3].Height), prompt: $"Sunrise over the bay, variation {i}", favorite: i % 3 == 0, aiModel: 1);
         var video = await api.UploadAsync(token, box, "clip.mp4", SampleMedia.Mp4(), prompt: "Waves at dawn", aiModel: 6);
 
         await using var app = await AppPage.OpenAsync(fixture, width, height);
@@ -37,6 +39,8 @@ public sealed class ScreensTests(WebAppFixture fixture)
         });
         await Assertions.Expect(app.Page.Locator(".queue-row[data-status=done]")).ToHaveCountAsync(1);
         await Assertions.Expect(app.Page.Locator(".tile")).ToHaveCountAsync(9);
+        // The new upload's placeholder gives way to its thumbnail: every tile shows the server's rendition.
+        await Assertions.Expect(app.Page.Locator(".tile img.tile-media")).ToHaveCountAsync(9);
         await app.ScreenshotAsync($"box-{name}");
         await app.AssertNoHorizontalScrollAsync("box view");
         if (width < 800)
@@ -54,6 +58,23 @@ public sealed class ScreensTests(WebAppFixture fixture)
         await Assertions.Expect(app.Page.Locator("dialog.lightbox")).ToBeVisibleAsync();
         await app.ScreenshotAsync($"lightbox-{name}");
         await app.AssertNoHorizontalScrollAsync("lightbox");
+        await AssertNotCroppedAsync(app.Page.Locator("dialog.lightbox .lightbox-stage video"));
+
+        // The next one is an image: its preview rendition.
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Next asset" }).ClickAsync();
+        await Assertions.Expect(app.Page.Locator("dialog.lightbox .lightbox-stage img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(@"^/media/previews/.+\.webp$"));
+        await app.ScreenshotAsync($"lightbox-image-{name}");
+        await app.AssertNoHorizontalScrollAsync("lightbox with an image");
+        await AssertNotCroppedAsync(app.Page.Locator("dialog.lightbox .lightbox-stage img"));
         app.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The picture lies wholly inside the stage that clips it (on a phone it was once cut off at the bottom).</summary>
+    private static async Task AssertNotCroppedAsync(ILocator media)
+    {
+        var box = (await media.BoundingBoxAsync())!;
+        var stage = (await media.Locator("xpath=..").BoundingBoxAsync())!;
+        Assert.True(box.Y >= stage.Y - 0.5 && box.Y + box.Height <= stage.Y + stage.Height + 0.5 && box.X >= stage.X - 0.5 && box.X + box.Width <= stage.X + stage.Width + 0.5,
+            $"The picture ({box.X},{box.Y} {box.Width}x{box.Height}) is cut off by the stage ({stage.X},{stage.Y} {stage.Width}x{stage.Height})");
     }
 }

@@ -13,5 +13,8 @@ public interface IIdentityService
     /// </summary>
     Task<int?> CheckCredentialsAsync(string username, string password, CancellationToken cancellationToken);
 
+    /// <summary>How long the account's lockout still runs, or null (also for an unknown username).</summary>
+    Task<TimeSpan?> LockedOutForAsync(string username, CancellationToken cancellationToken);
+
     Task<UserDto?> FindAsync(int userId, CancellationToken cancellationToken);
 }

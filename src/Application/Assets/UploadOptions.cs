@@ -13,9 +13,9 @@ public sealed class UploadOptions
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
     /// <summary>
-    /// How long a box an upload found is trusted without the database (docs/adr/0005); 0 turns it off, for several
-    /// instances that must see a rename at once.
+    /// How long a box an upload found is trusted without the database (docs/adr/0005); 0 turns it off. Unset: 30 s on
+    /// SQLite (one instance), 0 on a server database, where several instances must see a rename at once (docs/adr/0008).
     /// </summary>
     [Range(0, 3600, ErrorMessage = "Upload:RememberBoxesSeconds must be between 0 and 3600.")]
-    public int RememberBoxesSeconds { get; set; } = 30;
+    public int? RememberBoxesSeconds { get; set; }
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetManager.Infrastructure.Identity;
 
 /// <summary>Accounts through ASP.NET Identity; its errors become DRF-style field errors.</summary>
-internal sealed class IdentityService(UserManager<ApplicationUser> users, AppDbContext db, TimeProvider clock) : IIdentityService
+internal sealed class IdentityService(
+    UserManager<ApplicationUser> users, AppDbContext db, PasswordHashingGate hashing, TimeProvider clock) : IIdentityService
 {
     public const string UsernameTaken = "A user with that username already exists.";
 
@@ -23,7 +24,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, AppDbC
             throw new FieldValidationException("username", UsernameTaken);
 
         var user = new ApplicationUser { UserName = username, Email = email.Length == 0 ? null : email };
-        var result = await users.CreateAsync(user, password);
+        var result = await hashing.RunAsync(() => users.CreateAsync(user, password), cancellationToken);
         if (!result.Succeeded) throw ToFieldErrors(result);
         return ToDto(user);
     }
@@ -33,11 +34,11 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, AppDbC
         var user = await users.FindByNameAsync(username);
         if (user is null)
         {
-            UnknownUser.SpendAPasswordCheck(users.PasswordHasher, password);
+            await hashing.RunAsync(() => Task.FromResult(UnknownUser.SpendAPasswordCheck(users.PasswordHasher, password)), cancellationToken);
             return null;
         }
         if (await LockedOutForAsync(user) is { } wait) throw new ThrottledException(wait);
-        if (await users.CheckPasswordAsync(user, password))
+        if (await hashing.RunAsync(() => users.CheckPasswordAsync(user, password), cancellationToken))
         {
             await users.ResetAccessFailedCountAsync(user); // writes only when there were failures
             return user.Id;
@@ -51,6 +52,9 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, AppDbC
         var user = await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         return user is null ? null : ToDto(user);
     }
+
+    public async Task<TimeSpan?> LockedOutForAsync(string username, CancellationToken cancellationToken) =>
+        await users.FindByNameAsync(username) is { } user ? await LockedOutForAsync(user) : null;
 
     private async Task<TimeSpan?> LockedOutForAsync(ApplicationUser user)
     {

@@ -14,6 +14,6 @@ internal static class UnknownUser
     /// </summary>
     public const string DummyHash = "AQAAAAIAAYagAAAAECl8mG893XLdSUkrsTVp7LlAi7POPC1F3h89bt0skayaAI9cYNmQ+95YQGvzVdBzIg==";
 
-    public static void SpendAPasswordCheck(IPasswordHasher<ApplicationUser> hasher, string password) =>
+    public static PasswordVerificationResult SpendAPasswordCheck(IPasswordHasher<ApplicationUser> hasher, string password) =>
         hasher.VerifyHashedPassword(new ApplicationUser(), DummyHash, password);
 }

@@ -18,6 +18,7 @@ namespace AssetManager.Infrastructure.Jobs;
 public static class BackgroundJobsSetup
 {
     public const string SchedulerName = "AssetManager";
+    public const string MaintenanceTrigger = "maintenance";
 
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -59,7 +60,7 @@ public static class BackgroundJobsSetup
             });
             quartz.AddTriggerListener<RenditionsGaveUp>();
             quartz.ScheduleJob<MaintenanceJob>(trigger => trigger
-                .WithIdentity("maintenance")
+                .WithIdentity(MaintenanceTrigger)
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(jobs.MaintenanceIntervalSeconds)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
@@ -69,6 +70,7 @@ public static class BackgroundJobsSetup
             hosted.AwaitApplicationStarted = true; // after the database is migrated
             hosted.WaitForJobsToComplete = false; // a job cut short by a stop is recovered or asked for again
         });
+        services.AddSingleton<IJobEngineStatus, QuartzStatus>();
         services.AddSingleton<RenditionRequests>();
         services.AddSingleton<IBackgroundJobs>(sp => sp.GetRequiredService<RenditionRequests>());
         services.AddHostedService(sp => sp.GetRequiredService<RenditionRequests>());

@@ -9,7 +9,7 @@ namespace AssetManager.Infrastructure.Persistence;
 /// Creates and migrates the database, at start-up or as the <c>migrate</c> command. Several instances may do it at once:
 /// EF Core lets one apply the migrations while the others wait (a lock on the history table on PostgreSQL, an
 /// application lock on SQL Server, a row in <c>__EFMigrationsLock</c> on SQLite) and then find nothing left to do;
-/// PostgreSQL is prepared for that first (<see cref="PostgreSqlMigrationStart"/>).
+/// on PostgreSQL the whole migration is held under an advisory lock of its own (<see cref="PostgreSqlMigrationStart"/>).
 /// SQLite goes to WAL mode so readers never wait on a writer.
 /// </summary>
 public static class DatabaseInitializer
@@ -24,8 +24,8 @@ public static class DatabaseInitializer
             var folder = Path.GetDirectoryName(Path.GetFullPath(source));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
-        if (db.Database.IsNpgsql()) await PostgreSqlMigrationStart.PrepareAsync(db.Database, ct);
-        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsNpgsql()) await PostgreSqlMigrationStart.MigrateAsync(db.Database, ct);
+        else await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

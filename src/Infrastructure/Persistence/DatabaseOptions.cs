@@ -27,5 +27,8 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up (the default); false: refuse to start while any are pending.</summary>
     public bool MigrateAtStart { get; set; } = true;
 
+    /// <summary>A database several instances can share (PostgreSQL, SQL Server), unlike the embedded SQLite file.</summary>
+    public bool IsServer => Provider != DatabaseProvider.Sqlite;
+
     public static string SqliteFileIn(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "assetmanager.db")}";
 }

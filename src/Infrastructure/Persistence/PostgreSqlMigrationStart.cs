@@ -11,12 +11,39 @@ namespace AssetManager.Infrastructure.Persistence;
 /// fail nor log errors. EF Core's own steps are safe there but noisy: Npgsql reads the history table before creating
 /// it, and instances that race to create it (or the database) get an error each that it then ignores, logged as a
 /// failure all the same. Here the database is created if missing (a lost race is no error), and the history table
-/// under an advisory lock, one instance at a time; EF Core then finds both, and its lock on the history table lets one
-/// instance apply the migrations while the others wait.
+/// under an advisory lock, one instance at a time. Then the whole migration runs under a session advisory lock: EF
+/// Core's own lock on the history table is taken per migration's transaction, so an instance that waited could go on
+/// to apply a later migration a first instance had already applied ("column already exists").
 /// </summary>
 internal static class PostgreSqlMigrationStart
 {
-    public static async Task PrepareAsync(DatabaseFacade database, CancellationToken ct)
+    private const string MigrationLock = "SELECT pg_advisory_lock(hashtext('assetmanager-migrations'))";
+    private const string MigrationUnlock = "SELECT pg_advisory_unlock(hashtext('assetmanager-migrations'))";
+
+    /// <summary>Migrates with every other instance waiting: each then finds nothing left to apply.</summary>
+    public static async Task MigrateAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        await PrepareAsync(database, ct);
+        await database.OpenConnectionAsync(ct); // the session lock lives as long as this connection
+        try
+        {
+            await database.ExecuteSqlRawAsync(MigrationLock, ct);
+            try
+            {
+                await database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await database.ExecuteSqlRawAsync(MigrationUnlock, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task PrepareAsync(DatabaseFacade database, CancellationToken ct)
     {
         if (!await database.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
             await CreateDatabaseAsync(database.GetConnectionString()!, ct);

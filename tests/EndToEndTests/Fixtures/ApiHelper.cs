@@ -23,6 +23,12 @@ public sealed class ApiHelper(Uri baseAddress)
         return (await Json(response, HttpStatusCode.Created)).GetProperty("token").GetString()!;
     }
 
+    public async Task<string> LoginAsync(string username)
+    {
+        var response = await _http.PostAsJsonAsync("/api/auth/token/", new { username, password = Password });
+        return (await Json(response, HttpStatusCode.OK)).GetProperty("token").GetString()!;
+    }
+
     public async Task<int> CreateProjectAsync(string token, string name) =>
         (await Json(await Send(HttpMethod.Post, "/api/projects/", token, JsonContent.Create(new { name })), HttpStatusCode.Created))
             .GetProperty("id").GetInt32();
@@ -42,6 +48,19 @@ public sealed class ApiHelper(Uri baseAddress)
 
     public async Task<JsonElement> GetAssetAsync(string token, int id) =>
         await Json(await Send(HttpMethod.Get, $"/api/assets/{id}/", token), HttpStatusCode.OK);
+
+    /// <summary>The asset once the server has made its renditions or given up on them (processing no longer "pending").</summary>
+    public async Task<JsonElement> WaitUntilProcessedAsync(string token, int id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var asset = await GetAssetAsync(token, id);
+            if (asset.GetProperty("processing").GetString() != "pending") return asset;
+            Assert.True(DateTime.UtcNow < deadline, $"Asset {id} is still pending after 30 s");
+            await Task.Delay(200);
+        }
+    }
 
     public async Task<List<JsonElement>> ListAssetsAsync(string token, int box) =>
         (await Json(await Send(HttpMethod.Get, $"/api/boxes/{box}/assets/?page_size=200", token), HttpStatusCode.OK))

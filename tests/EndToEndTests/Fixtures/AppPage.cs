@@ -67,6 +67,12 @@ public sealed class AppPage : IAsyncDisposable
         // Let lazy images and the last transitions settle.
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Page.WaitForTimeoutAsync(250);
+        // Chromium's video controls keep a loading spinner up for a moment after the first frame has come.
+        if (await Page.Locator("video:visible").CountAsync() > 0)
+        {
+            await Page.WaitForFunctionAsync("[...document.querySelectorAll('video')].every(v => v.readyState >= 2)");
+            await Page.WaitForTimeoutAsync(1000);
+        }
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
     }

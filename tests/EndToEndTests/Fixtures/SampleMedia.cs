@@ -9,17 +9,18 @@ public static class SampleMedia
 {
     private static readonly Lazy<byte[]> Video = new(MakeVideo);
 
-    /// <summary>A valid PNG, <paramref name="size"/> pixels square, of one colour.</summary>
-    public static byte[] Png(byte red, byte green, byte blue, int size = 64)
+    /// <summary>A valid PNG of one colour, <paramref name="size"/> pixels wide and <paramref name="height"/> (else as many) high.</summary>
+    public static byte[] Png(byte red, byte green, byte blue, int size = 64, int? height = null)
     {
+        var (width, rows) = (size, height ?? size);
         using var raw = new MemoryStream();
-        for (var y = 0; y < size; y++)
+        for (var y = 0; y < rows; y++)
         {
             raw.WriteByte(0); // filter: none
-            for (var x = 0; x < size; x++)
+            for (var x = 0; x < width; x++)
             {
                 // A soft diagonal gradient, so that the pictures look like pictures in the screenshots.
-                var shade = (x + y) * 96 / (2 * size);
+                var shade = (x + y) * 96 / (width + rows);
                 raw.WriteByte((byte)Math.Clamp(red + shade - 48, 0, 255));
                 raw.WriteByte((byte)Math.Clamp(green + shade - 48, 0, 255));
                 raw.WriteByte((byte)Math.Clamp(blue + shade - 48, 0, 255));
@@ -31,8 +32,8 @@ public static class SampleMedia
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
-        WriteBigEndian(header, 0, size);
-        WriteBigEndian(header, 4, size);
+        WriteBigEndian(header, 0, width);
+        WriteBigEndian(header, 4, rows);
         header[8] = 8; // bits per channel
         header[9] = 2; // truecolour
         Chunk(png, "IHDR", header);
@@ -43,6 +44,19 @@ public static class SampleMedia
 
     /// <summary>A one-second 160x120 MP4 from ffmpeg's test pattern (made once per run).</summary>
     public static byte[] Mp4() => Video.Value;
+
+    /// <summary>
+    /// A PNG's signature followed by noise: the upload takes it (the signature matches the name), but no image can be
+    /// read from it, so its renditions fail.
+    /// </summary>
+    public static byte[] BrokenPng()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        signature.CopyTo(bytes, 0);
+        return bytes;
+    }
 
     /// <summary>A PDF's bytes, for a file named .jpg that the server must refuse.</summary>
     public static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

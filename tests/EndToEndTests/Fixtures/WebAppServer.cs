@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,6 +19,12 @@ public sealed class WebAppServer : WebApplicationFactory<Program>
         StartServer();
     }
 
+    /// <summary>How many failed logins for one username the server takes before it throttles the next.</summary>
+    public const int ThrottledAfter = 3;
+
+    /// <summary>The throttle's window: long enough for three failed logins on a busy machine, short enough to wait out.</summary>
+    public const int ThrottleWindowSeconds = 5;
+
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -26,6 +33,9 @@ public sealed class WebAppServer : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", _dataDirectory);
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Three failed logins for a username within a few seconds make its logins wait: the throttle test waits that out.
+        builder.UseSetting("Auth:Throttle:FailuresPerUsername", ThrottledAfter.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Auth:Throttle:WindowSeconds", ThrottleWindowSeconds.ToString(CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

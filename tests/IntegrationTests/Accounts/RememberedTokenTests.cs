@@ -7,20 +7,31 @@ using AssetManager.IntegrationTests.Fixtures;
 namespace AssetManager.IntegrationTests.Accounts;
 
 /// <summary>
-/// ADR 4: a token found valid is trusted for 30 s without the database, so a revocation made by another instance
-/// (here: the row deleted behind the service's back) shows only after that; <c>Auth:RememberTokensSeconds=0</c>
-/// turns it off. A logout through this service acts at once either way (SessionTests).
+/// ADR 4: a token found valid may be trusted for a while without the database, so a revocation made by another
+/// instance (here: the row deleted behind the service's back) shows only after that; <c>Auth:RememberTokensSeconds=0</c>
+/// turns it off, and it is off unless set on a server database, where several instances share the data (ADR 8). A
+/// logout through this service acts at once either way (SessionTests).
 /// </summary>
 public abstract class RememberedTokenTests(DatabaseProvider database)
 {
     [Fact]
     public async Task A_token_deleted_by_another_instance_keeps_working_here_for_the_remembered_lifetime()
     {
-        using var factory = new ApiFactory(database: database);
+        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Auth:RememberTokensSeconds"] = "30" }, database);
 
         var status = await StatusAfterTheRowIsDeletedElsewhereAsync(factory);
 
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Unless_set_tokens_are_remembered_on_sqlite_alone()
+    {
+        using var factory = new ApiFactory(database: database);
+
+        var status = await StatusAfterTheRowIsDeletedElsewhereAsync(factory);
+
+        Assert.Equal(database == DatabaseProvider.Sqlite ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]

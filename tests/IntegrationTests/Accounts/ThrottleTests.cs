@@ -147,6 +147,23 @@ public sealed partial class ThrottleTests
     }
 
     [Fact]
+    public async Task Waiting_out_retry_after_is_enough_even_when_the_accounts_lockout_began_after_the_first_failure()
+    {
+        using var factory = Service(perUsername: 3, more: new() { ["Auth:Throttle:WindowSeconds"] = "4" });
+        var alice = await ApiClient.RegisterAsync(factory);
+
+        // The throttle's window runs from the first failure, the lockout from the third, two seconds later.
+        await (await LoginAsync(factory, alice.Username, "guess0")).AssertStatusAsync(HttpStatusCode.BadRequest);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        for (var i = 1; i < 3; i++) await (await LoginAsync(factory, alice.Username, "guess" + i)).AssertStatusAsync(HttpStatusCode.BadRequest);
+
+        var wait = await AssertThrottledAsync(await LoginAsync(factory, alice.Username, Password));
+        Assert.InRange(wait, 3, 4); // the lockout's wait, not the throttle's 2 s
+        await Task.Delay(TimeSpan.FromSeconds(wait));
+        await (await LoginAsync(factory, alice.Username, Password)).AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Behind_a_configured_proxy_each_forwarded_client_address_is_counted_on_its_own()
     {
         using var factory = Service(perAddress: 3, more: new() { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" });

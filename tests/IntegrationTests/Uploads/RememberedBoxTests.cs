@@ -40,9 +40,18 @@ public abstract class RememberedBoxTests(S3ServiceFixture fx)
     [Fact]
     public async Task A_box_renamed_by_another_instance_keeps_its_old_name_in_answers_for_the_remembered_lifetime()
     {
-        using var factory = new ApiFactory(database: fx.Factory.Database);
+        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Upload:RememberBoxesSeconds"] = "30" }, fx.Factory.Database);
 
         Assert.Equal("Scene 1", await BoxNameAfterARenameElsewhereAsync(factory));
+    }
+
+    [Fact]
+    public async Task Unless_set_boxes_are_remembered_on_sqlite_alone()
+    {
+        using var factory = new ApiFactory(database: fx.Factory.Database);
+
+        var expected = fx.Factory.Database == Infrastructure.Persistence.DatabaseProvider.Sqlite ? "Scene 1" : "Renamed";
+        Assert.Equal(expected, await BoxNameAfterARenameElsewhereAsync(factory));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class IdentityServices(TestDb db, Action<IServiceCollection>? conf
             .AddDjangoPasswordValidators()
             .AddLoginLockout();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<PasswordHashingGate>();
         // Identity's 100,000 iterations make a hash cost 50-100 ms; these tests count hashes, they need not pay for them.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         configure?.Invoke(services);

@@ -108,6 +108,19 @@ public sealed class AccountHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_throttled_login_waits_for_the_accounts_lockout_when_that_ends_later()
+    {
+        _throttle.CountInAdvance("alice", null).Returns(TimeSpan.FromSeconds(30));
+        _identity.LockedOutForAsync("alice", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromSeconds(44.5));
+
+        var error = await Assert.ThrowsAsync<ThrottledException>(() => new ObtainTokenHandler(_identity, _throttle, _db.NewContext(), _clock)
+            .Handle(new ObtainTokenCommand("alice", "right"), default).AsTask());
+
+        Assert.Equal(45, error.WaitSeconds);
+        await _identity.DidNotReceiveWithAnyArgs().CheckCredentialsAsync(default!, default!, default);
+    }
+
+    [Fact]
     public async Task A_failed_login_stays_counted_and_a_good_one_is_taken_back()
     {
         var id = await _db.AddUserAsync("alice");

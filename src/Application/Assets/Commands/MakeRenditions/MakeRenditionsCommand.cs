@@ -50,7 +50,11 @@ internal sealed class MakeRenditionsHandler(
             var preview = await PutAsync(ObjectKeys.PreviewOf(asset.FileKey), output.PreviewPath, cancellationToken);
             asset.RecordFileFacts(size, sha256);
             asset.CompleteProcessing(thumbnail, preview, facts.Width, facts.Height, facts.Duration);
-            if (await SaveAsync(cancellationToken)) return ProcessingState.Ready;
+            if (await SaveAsync(cancellationToken))
+            {
+                logger.LogInformation("Asset {AssetId}: renditions made ({Width}x{Height})", asset.Id, facts.Width, facts.Height);
+                return ProcessingState.Ready;
+            }
             // deleted while its renditions were being made: nothing may be left of it
             await storage.DeleteQuietlyAsync([thumbnail.Key, preview.Key], logger);
             return null;

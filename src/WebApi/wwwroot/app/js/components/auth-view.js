@@ -72,14 +72,14 @@ export function authView({ onSignedIn, notice }) {
         : await api.login(username.input.value.trim(), password.input.value);
       onSignedIn(token);
     } catch (error) {
-      showError(error);
-      submit.disabled = false;
+      // A throttled login keeps the button off until the server takes logins again (countDown).
+      if (!showError(error)) submit.disabled = false;
     }
   }
 
-  /** @param {unknown} error */
+  /** @param {unknown} error @returns {boolean} whether the server asked to wait (a countdown runs) */
   function showError(error) {
-    if (!(error instanceof api.ApiError)) { general.textContent = error instanceof Error ? error.message : String(error); return; }
+    if (!(error instanceof api.ApiError)) { general.textContent = error instanceof Error ? error.message : String(error); return false; }
     /** @type {HTMLInputElement | null} */
     let first = null;
     for (const [name, target] of /** @type {const} */ ([['username', username], ['email', email], ['password', password]])) {
@@ -92,20 +92,31 @@ export function authView({ onSignedIn, notice }) {
     const others = error.fieldMessages('non_field_errors');
     if (others.length) general.textContent = others.join(' ');
     else if (!first) general.textContent = error.message;
-    if (error.status === 429 && error.retryAfter) countDown(error.retryAfter);
     first?.focus();
+    if (error.status !== 429) return false;
+    countDown(error.retryAfter ?? 1);
+    return true;
   }
 
-  /** Throttled: the button stays off until the server takes logins again. @param {number} seconds */
+  /**
+   * Throttled: the button says how long is left and stays off until Retry-After has passed; then the server's
+   * message, now out of date, goes too.
+   * @param {number} seconds
+   */
   function countDown(seconds) {
-    submit.disabled = true;
-    const label = submit.textContent;
     const end = Date.now() + seconds * 1000;
     const tick = () => {
+      if (!submit.isConnected) return;
       const left = Math.ceil((end - Date.now()) / 1000);
-      if (left <= 0 || !submit.isConnected) { submit.disabled = false; submit.textContent = label; return; }
+      if (left <= 0) {
+        submit.disabled = false;
+        submit.textContent = mode === 'signup' ? 'Create account' : 'Sign in';
+        general.textContent = '';
+        return;
+      }
+      submit.disabled = true;
       submit.textContent = `Try again in ${left} s`;
-      setTimeout(tick, 1000);
+      setTimeout(tick, Math.min(1000, end - Date.now() - (left - 1) * 1000));
     };
     tick();
   }

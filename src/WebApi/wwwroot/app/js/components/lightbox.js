@@ -77,7 +77,7 @@ export function lightbox(options) {
     }
     const source = imageSource(asset);
     if (!source) {
-      return h('div', { class: 'stage-state' }, asset.processing === 'failed' ? icon('warning') : h('span', { class: 'spinner' }),
+      return h('div', { class: `stage-state${asset.processing === 'failed' ? ' is-failed' : ''}` }, asset.processing === 'failed' ? icon('warning') : h('span', { class: 'spinner' }),
         h('p', {}, asset.processing === 'failed' ? `No preview: ${asset.processing_error || 'it could not be made'}` : 'The preview is being made…'));
     }
     const image = h('img', { src: source, alt: asset.prompt_text || assetName(asset) });
@@ -102,13 +102,13 @@ export function lightbox(options) {
     /** @type {[string, string | Node, string?][]} */
     const rows = [
       ['Type', asset.asset_type === 'VIDEO' ? 'Video' : 'Image'],
-      ['Size', format.bytes(asset.file_size)],
+      ['Size', asset.file_size == null ? '—' : h('span', { title: `${asset.file_size.toLocaleString('en')} bytes` }, format.bytes(asset.file_size)), 'size'],
       ['Dimensions', asset.width && asset.height ? `${asset.width} × ${asset.height}` : '—', 'dimensions'],
     ];
     if (asset.asset_type === 'VIDEO') rows.push(['Duration', format.duration(asset.duration) || '—', 'duration']);
     rows.push(
       ['Model', asset.ai_model_name ?? '—'],
-      ['Checksum', asset.checksum_sha256 ? h('code', { class: 'checksum', title: `SHA-256 ${asset.checksum_sha256}` }, asset.checksum_sha256) : '—'],
+      ['SHA-256', asset.checksum_sha256 ? h('code', { class: 'checksum', title: 'SHA-256 checksum of the original' }, asset.checksum_sha256) : '—', 'checksum'],
       ['Created', format.date(asset.created_at)],
       ['Updated', format.date(asset.updated_at)],
     );
@@ -147,9 +147,12 @@ export function lightbox(options) {
     favorite.setAttribute('aria-pressed', String(asset.is_favorite));
     const oldInfo = side.querySelector('dl.info');
     oldInfo?.replaceWith(info(asset));
-    // A rendition that was being made is here now: show it.
+    // A rendition that was being made is here now: show it (a video keeps playing; it only gains its poster).
     const shownImage = stage.querySelector('img');
     if (asset.asset_type === 'IMAGE' && (!shownImage || shownImage.getAttribute('src') !== imageSource(asset))) stage.replaceChildren(media(asset));
+    const video = stage.querySelector('video');
+    const poster = asset.preview_url || asset.thumbnail_url;
+    if (video && poster && !video.getAttribute('poster')) video.poster = poster;
   }
 
   /** @param {-1 | 1} delta */
