@@ -1,12 +1,13 @@
 #!/bin/bash
-# Upload benchmark (issue 4), one command: a one-node Ceph RGW on loopback, the service published in Release
-# against it, then bench/AssetManager.Bench measures uploads through the service beside direct presigned PUTs.
-#
-#   bench/run.sh            full: 64 MiB and 1 GiB x 5 runs each way, 1000 x 100 KiB at concurrency 16 x 3 runs
-#   bench/run.sh --small    CI: 1 MiB and 8 MiB x 1 run, 50 x 100 KiB x 1 run
-#   bench/run.sh --sizes 64M --runs 5 --small-count 0     (any option of the benchmark tool; later ones win)
-#
-# Needs Debian 12 as root (it apt-installs radosgw, ceph-mon, ceph-osd if missing) and the .NET 10 SDK.
+# Upload and renditions benchmark, one command: a one-node Ceph RGW on loopback, the service published in Release
+# against it, then bench/AssetManager.Bench measures uploads through the service beside direct presigned PUTs, and
+# the renditions of real images and videos beside vipsthumbnail and ffmpeg (and uploads while those are made).
+#   bench/run.sh            full: 64 MiB and 1 GiB x 5 runs each way, 1000 x 100 KiB at concurrency 16 x 3 runs;
+#                           renditions of 20 images of 4096 px and 5 one-minute 1080p videos, 2 runs each way
+#   bench/run.sh --small    CI: 1 MiB and 8 MiB x 1 run, 50 x 100 KiB x 1 run; 4 images of 1024 px, one 10 s 720p video
+#   bench/run.sh --sizes , --small-count 0     (renditions only; any option of the tool, later ones win;
+#                                               --media-images 0 --media-videos 0 leaves the renditions out)
+# Needs Debian 12 as root (it apt-installs radosgw, ceph-mon, ceph-osd, ffmpeg, libvips-tools if missing), .NET 10 SDK.
 # Writes the report to bench/results/<UTC timestamp>.md (git-ignored) and prints it. Stops all it started.
 # Environment: BENCH_WORK_DIR (default /tmp/assetmanager-bench), BENCH_RGW_PORT (17480), BENCH_RGW_MON_PORT (13300),
 # BENCH_SERVICE_PORT (18080), BENCH_KEEP=1 keeps the generated files and the RGW data.
@@ -32,8 +33,12 @@ for a in "$@"; do
 done
 if [ "$MODE" = small ]; then
   PRESET=(--sizes 1M,8M --runs 1 --small-count 50 --small-runs 1)
+  RENDITIONS=(--media-images 4 --media-image-size 1024 --media-videos 1 --media-video-seconds 10 --media-video-height 720
+              --media-runs 1 --busy-small-count 50 --busy-size 8M --busy-runs 1)
 else
   PRESET=(--sizes 64M,1G --runs 5 --small-count 1000 --small-runs 3)
+  RENDITIONS=(--media-images 20 --media-image-size 4096 --media-videos 5 --media-video-seconds 60 --media-video-height 1080
+              --media-runs 2 --busy-small-count 300 --busy-size 64M --busy-runs 3)
 fi
 
 T0=$(date +%s)
@@ -52,7 +57,7 @@ cleanup() {
     rm -f "$WORK/service.pid"
   fi
   if [ -d "$RGW_DIR" ]; then say "stopping RGW"; "$ROOT/bench/rgw/down.sh" || true; fi
-  if [ $rc = 0 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$WORK"/large-* "$WORK"/small-* "$RGW_DIR"; fi
+  if [ $rc = 0 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$WORK"/large-* "$WORK"/small-* "$WORK"/media-* "$WORK"/cli-renditions "$RGW_DIR"; fi
   [ $rc = 0 ] || echo "benchmark FAILED (exit $rc); logs in $WORK" >&2
   say "done"
   exit $rc
@@ -68,8 +73,9 @@ done
 mkdir -p "$WORK" "$ROOT/bench/results"
 rm -f "$WORK"/service-*.log
 
-say "installing Ceph RGW packages if missing"
+say "installing Ceph RGW packages, ffmpeg and libvips-tools if missing"
 "$ROOT/bench/rgw/install.sh"
+"$ROOT/bench/media-tools.sh"
 
 say "publishing the service (Release) and building the benchmark tool, while RGW starts"
 (
@@ -99,7 +105,7 @@ dotnet "$WORK/tool/AssetManager.Bench.dll" \
   --service-dir "$WORK/service" --work-dir "$WORK" --out "$OUT" \
   --s3-endpoint "http://127.0.0.1:$RGW_PORT" --access-key testkey --secret-key testsecret --bucket bench \
   --service-port "$SERVICE_PORT" --rgw-pid "$(cat "$RGW_DIR/rgw.pid")" --ceph-pids "$(cat "$RGW_DIR/osd.pid"),$(cat "$RGW_DIR/mon.pid")" --label "$LABEL" \
-  "${PRESET[@]}" ${ARGS[@]+"${ARGS[@]}"} &
+  "${PRESET[@]}" "${RENDITIONS[@]}" ${ARGS[@]+"${ARGS[@]}"} &
 BENCH_PID=$!
 wait "$BENCH_PID"
 BENCH_PID=""

@@ -8,7 +8,7 @@ using Amazon.S3.Model;
 namespace AssetManager.Bench;
 
 /// <summary>The measurements, phase by phase; returns the markdown report.</summary>
-public sealed class Benchmark(Options options)
+public sealed partial class Benchmark(Options options)
 {
     private const string VideoType = "video/mp4";
     private const string ImageType = "image/png";
@@ -80,9 +80,12 @@ public sealed class Benchmark(Options options)
             if (shared is not null) await shared.DisposeAsync();
         }
 
+        if (options.Renditions.Enabled) await RenditionsPhaseAsync(maxUpload, ct);
+
         Log.Info("measuring SHA-256 over 1 GiB in-process");
         extra.Append(HashCost.Markdown(HashCost.Measure(), _large.FirstOrDefault(r => r.Size == HashCost.Bytes)));
-        return Report.Build(options, started, loadBefore, ProcStats.LoadAverage(), _large, _small, _notes) + Environment.NewLine + extra;
+        var report = Report.Build(options, started, loadBefore, ProcStats.LoadAverage(), _large, _small, _notes) + Environment.NewLine + extra;
+        return _renditions is null ? report : report + Environment.NewLine + RenditionsReport.Build(options, _renditions);
     }
 
     /// <summary>

@@ -37,6 +37,8 @@ public sealed record Options
     public int BatchRuns { get; init; } = -1;
     /// <summary>Free text put in the report's header (machine, S3 server, command).</summary>
     public string Label { get; init; } = "";
+    /// <summary>The renditions phase (RenditionOptions.cs).</summary>
+    public RenditionOptions Renditions { get; init; } = new();
 
     private static readonly HashSet<string> Known =
     [
@@ -52,7 +54,7 @@ public sealed record Options
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{args[i]}'");
             var name = args[i][2..];
-            if (!Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
+            if (!Known.Contains(name) && !RenditionOptions.Known.Contains(name)) throw new ArgumentException($"unknown option --{name}");
             if (name is "shared-service") { map[name] = "true"; continue; }
             if (i + 1 >= args.Length) throw new ArgumentException($"--{name} needs a value");
             map[name] = args[++i];
@@ -89,6 +91,7 @@ public sealed record Options
             BatchFileSize = Opt("batch-file-size") is { } batchSize ? ParseSize(batchSize) : defaults.BatchFileSize,
             BatchRuns = Opt("batch-runs") is { } batchRuns ? int.Parse(batchRuns, CultureInfo.InvariantCulture)
                 : Opt("runs") is { } runsAgain ? int.Parse(runsAgain, CultureInfo.InvariantCulture) : defaults.Runs,
+            Renditions = RenditionOptions.From(map),
         };
     }
 

@@ -41,6 +41,23 @@ public static class ProcStats
         catch (UnauthorizedAccessException) { return null; }
     }
 
+    /// <summary>
+    /// User + system CPU seconds of the process and of its children that it has waited for (the ffmpeg runs of the
+    /// service, the command-line tools of this program), or null when it cannot be read.
+    /// </summary>
+    public static double? CpuSecondsWithChildren(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime, stime, cutime, cstime are fields 14 to 17
+            return Enumerable.Range(11, 4).Sum(i => long.Parse(rest[i], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
     /// <summary>CPU seconds of the whole machine (all cores, busy time only), from <c>/proc/stat</c>.</summary>
     public static double MachineBusySeconds()
     {
@@ -63,28 +80,31 @@ public static class ProcStats
 /// CPU seconds used between two points by the service, radosgw, the other Ceph daemons (OSD, monitor), this client,
 /// and the whole machine; what is left of the machine's busy time belongs to other processes (noise).
 /// </summary>
-public sealed class CpuMeter(int servicePid, int? rgwPid, IReadOnlyList<int> cephPids)
+/// <remarks>With <paramref name="withChildren"/>, the service's and this client's figures include their finished child processes.</remarks>
+public sealed class CpuMeter(int servicePid, int? rgwPid, IReadOnlyList<int> cephPids, bool withChildren = false)
 {
     private readonly int _self = Environment.ProcessId;
     private double _service, _rgw, _ceph, _client, _machine;
 
     private double Ceph() => cephPids.Sum(p => ProcStats.CpuSeconds(p) ?? 0);
 
+    private double Own(int pid) => (withChildren ? ProcStats.CpuSecondsWithChildren(pid) : ProcStats.CpuSeconds(pid)) ?? 0;
+
     public CpuMeter Start()
     {
-        _service = ProcStats.CpuSeconds(servicePid) ?? 0;
+        _service = Own(servicePid);
         _rgw = rgwPid is { } r ? ProcStats.CpuSeconds(r) ?? 0 : 0;
         _ceph = Ceph();
-        _client = ProcStats.CpuSeconds(_self) ?? 0;
+        _client = Own(_self);
         _machine = ProcStats.MachineBusySeconds();
         return this;
     }
 
     public CpuSample Stop() => new(
-        (ProcStats.CpuSeconds(servicePid) ?? 0) - _service,
+        Own(servicePid) - _service,
         rgwPid is { } r ? (ProcStats.CpuSeconds(r) ?? 0) - _rgw : double.NaN,
         Ceph() - _ceph,
-        (ProcStats.CpuSeconds(_self) ?? 0) - _client,
+        Own(_self) - _client,
         ProcStats.MachineBusySeconds() - _machine);
 }
 

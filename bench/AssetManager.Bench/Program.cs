@@ -3,7 +3,8 @@ using AssetManager.Bench;
 
 // Upload benchmark of issue 4: each large size through the service and as a direct presigned PUT with the same
 // HTTP client (alternating, median of the runs), the service's peak memory, and the small-file rate at a given
-// concurrency. bench/run.sh starts the S3 server and publishes the service, then runs this.
+// concurrency; then the renditions phase (Benchmark.Renditions.cs). bench/run.sh starts the S3 server and publishes
+// the service, then runs this.
 
 Options options;
 try
@@ -17,6 +18,8 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     Console.Error.WriteLine("       [--small-count 1000] [--small-runs 3] [--small-size 100K] [--concurrency 16] [--shared-service]");
     Console.Error.WriteLine("       [--s3-endpoint URL] [--access-key K] [--secret-key S] [--bucket B] [--region R] [--service-port P]");
     Console.Error.WriteLine("       [--rgw-pid PID] [--label TEXT]");
+    Console.Error.WriteLine("       [--media-images 20] [--media-image-size 4096] [--media-videos 5] [--media-video-seconds 60] [--media-video-height 1080]");
+    Console.Error.WriteLine("       [--media-runs 2] [--job-concurrency N] [--busy-small-count 300] [--busy-size 64M] [--busy-runs 3] [--poll-ms 200]");
     return 2;
 }
 

@@ -3,7 +3,6 @@ using AssetManager.Application.Assets;
 using AssetManager.Application.Common.Jobs;
 using AssetManager.Infrastructure.Persistence;
 using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +53,8 @@ public static class BackgroundJobsSetup
                         break;
                     default:
                         // one instance: Quartz refuses clustering on SQLite, which fits the embedded default
-                        store.UseSqlite(source => source.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(ConnectionString(sp)));
+                        // with the application's pragmas: busy_timeout above all (SqliteJobStoreDataSource)
+                        store.UseSqlite(source => source.DataSourceFactory = sp => new SqliteJobStoreDataSource(ConnectionString(sp)));
                         break;
                 }
                 store.ProvisionSchema(); // creates what is missing, never alters or drops; instances racing at start are fine

@@ -5,14 +5,23 @@ namespace AssetManager.Infrastructure.Media;
 
 /// <summary>
 /// Sends each family to its renderer and writes the two WebP files. The renderers never touch the output paths, so a
-/// failure while reading the source leaves nothing behind; a failure while writing removes what was written.
+/// failure while reading the source leaves nothing behind; a failure while writing removes what was written. After
+/// each rendering the native memory libvips freed goes back to the system (<see cref="FreedNativeMemory"/>).
 /// </summary>
 internal sealed class RenditionMaker(VipsImageRenderer images, FfmpegVideoRenderer videos) : IRenditionMaker
 {
     public async Task<MediaFacts> MakeAsync(string sourcePath, FileFormat format, RenditionFiles output, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var rendered = await RenderAsync(sourcePath, format, cancellationToken);
+        RenderedMedia rendered;
+        try
+        {
+            rendered = await RenderAsync(sourcePath, format, cancellationToken);
+        }
+        finally
+        {
+            FreedNativeMemory.ReturnToSystem();
+        }
         try
         {
             await File.WriteAllBytesAsync(output.PreviewPath, rendered.Preview, cancellationToken);

@@ -8,12 +8,15 @@ namespace AssetManager.Infrastructure.Persistence;
 /// <summary>
 /// Per-connection SQLite settings. In WAL mode <c>synchronous=NORMAL</c> still never corrupts the database; it
 /// syncs at checkpoints instead of at every commit, so concurrent uploads do not queue behind one fsync each.
+/// <c>busy_timeout</c>: a connection that finds another one writing waits inside SQLite, which tries again after
+/// 1, 2, 5, 10 ms and so on; without it Microsoft.Data.Sqlite sleeps 150 ms before each new try. The application's
+/// own writes take turns on <see cref="SqliteWriteLock"/>, but the job engine's do not (SqliteJobStoreDataSource).
 /// EF Core opens a connection for almost every command, and Microsoft.Data.Sqlite hands out pooled native
-/// connections, so the setting is applied once per native connection, not at every open.
+/// connections, so the settings are applied once per native connection, not at every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -35,6 +38,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the pragmas on a connection just opened, unless its native connection has them already.</summary>
+    public static void ApplyOnFirstOpen(DbConnection connection)
+    {
+        if (FirstOpen(connection)) Apply(connection);
     }
 
     private static bool FirstOpen(DbConnection connection) =>
