@@ -68,7 +68,10 @@ public sealed class DirectUploadCheck(Uploader client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{service.BaseUrl}/api/boxes/{boxId}/upload-complete/")
         {
-            Content = JsonContent.Create(new { upload_id = target.GetProperty("upload_id").GetString(), parts }),
+            // "parts" only for a multipart upload: the API, as DRF, refuses null for a field that may be left out
+            Content = parts is null
+                ? JsonContent.Create(new { upload_id = target.GetProperty("upload_id").GetString() })
+                : JsonContent.Create(new { upload_id = target.GetProperty("upload_id").GetString(), parts }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
         var (_, status, body) = await client.TimedSendAsync(request, ct);

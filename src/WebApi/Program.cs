@@ -5,10 +5,12 @@ using AssetManager.Infrastructure.Storage;
 using AssetManager.WebApi;
 using AssetManager.WebApi.CommandLine;
 using AssetManager.WebApi.Configuration;
+using AssetManager.WebApi.Hosting;
 using AssetManager.WebApi.Http;
 using Microsoft.Extensions.Options;
 
 // The composition root: each layer registers itself; WebApi touches Infrastructure only here.
+MallocArenas.Limit(); // before the threads that would each take an arena of their own
 try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -75,7 +75,7 @@ public sealed class Asset : Entity
     public void MoveTo(int boxId) => BoxId = boxId;
 
     /// <summary>The original's size and SHA-256, read by the job where the upload could not (direct uploads, older assets).</summary>
-    public void RecordFileFacts(long size, string sha256)
+    public void RecordFileFacts(long size, string? sha256)
     {
         FileSize = size;
         ChecksumSha256 ??= sha256;

@@ -34,7 +34,8 @@ internal sealed class MakeRenditionsHandler(
         try
         {
             var source = Path.Combine(work.FullName, "original" + format.Extension);
-            var (size, sha256) = await DownloadAsync(asset.FileKey, source, cancellationToken);
+            // an upload through the service hashed the file as it streamed; only a direct upload's is read here
+            var (size, sha256) = await DownloadAsync(asset.FileKey, source, hash: asset.ChecksumSha256 is null, cancellationToken);
             var output = new RenditionFiles(Path.Combine(work.FullName, "thumbnail.webp"), Path.Combine(work.FullName, "preview.webp"));
             MediaFacts facts;
             try
@@ -65,12 +66,12 @@ internal sealed class MakeRenditionsHandler(
         }
     }
 
-    private async Task<(long Size, string Sha256)> DownloadAsync(string key, string path, CancellationToken ct)
+    private async Task<(long Size, string? Sha256)> DownloadAsync(string key, string path, bool hash, CancellationToken ct)
     {
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             await storage.DownloadAsync(key, file, ct);
         await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return (read.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct)));
+        return (read.Length, hash ? Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct)) : null);
     }
 
     /// <summary>
