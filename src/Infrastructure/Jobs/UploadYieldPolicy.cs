@@ -4,9 +4,10 @@ namespace AssetManager.Infrastructure.Jobs;
 
 /// <summary>
 /// Whether the job engine should stand by for uploads now: while they stream or ended less than <see cref="Quiet"/>
-/// ago, but never longer than <c>bound</c> in a row. After that the engine runs at least <see cref="MinimumRun"/>, or
-/// until a job starts, before it yields again, so that under a continuous stream of uploads renditions still progress.
-/// A zero bound never yields.
+/// ago, but never longer than <c>bound</c> in a row. When the bound ends it while uploads still stream, the engine then
+/// runs as long (an equal share: under a continuous stream renditions keep up at half speed rather than fall ever
+/// further behind); when the uploads paused, it runs at least <see cref="MinimumRun"/>, or until a job starts, before
+/// it yields to the next burst. A zero bound never yields.
 /// </summary>
 public sealed class UploadYieldPolicy(UploadActivity uploads, TimeSpan bound, TimeProvider clock)
 {
@@ -18,6 +19,7 @@ public sealed class UploadYieldPolicy(UploadActivity uploads, TimeSpan bound, Ti
     private bool _yielding;
     private long _since = clock.GetTimestamp(); // when the engine last began to yield, or to run
     private volatile bool _jobStarted; // since it last began to run
+    private bool _turnOwed; // the bound ended the last standby while uploads still streamed
 
     public bool Enabled => bound > TimeSpan.Zero;
 
@@ -30,14 +32,17 @@ public sealed class UploadYieldPolicy(UploadActivity uploads, TimeSpan bound, Ti
         if (!Enabled) return false;
         var busy = uploads.IsBusy(Quiet);
         var elapsed = clock.GetElapsedTime(_since);
-        if (_yielding && !(busy && elapsed < bound)) Switch(yielding: false);
-        else if (!_yielding && busy && (elapsed >= MinimumRun || _jobStarted)) Switch(yielding: true);
+        if (_yielding && !(busy && elapsed < bound)) Switch(yielding: false, turnOwed: busy);
+        else if (!_yielding && busy && MayYield(elapsed)) Switch(yielding: true, turnOwed: false);
         return _yielding;
     }
 
-    private void Switch(bool yielding)
+    private bool MayYield(TimeSpan running) => _turnOwed ? running >= bound : running >= MinimumRun || _jobStarted;
+
+    private void Switch(bool yielding, bool turnOwed)
     {
         _yielding = yielding;
+        _turnOwed = turnOwed;
         _since = clock.GetTimestamp();
         if (!yielding) _jobStarted = false;
     }

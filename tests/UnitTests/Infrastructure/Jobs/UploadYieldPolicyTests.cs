@@ -54,33 +54,20 @@ public sealed class UploadYieldPolicyTests
     }
 
     [Fact]
-    public void Under_a_continuous_stream_it_runs_after_the_bound_for_the_minimum_then_yields_again()
+    public void Under_a_continuous_stream_the_engine_runs_as_long_as_it_stood_by()
     {
         _uploads.Began();
         Assert.True(_policy.ShouldYield());
 
         _clock.Advance(Bound);
         Assert.False(_policy.ShouldYield());
-        _clock.Advance(UploadYieldPolicy.MinimumRun - TimeSpan.FromMilliseconds(100));
+        _policy.JobStarted(); // a job starting does not end a turn it is owed
+        _clock.Advance(Bound - TimeSpan.FromMilliseconds(100));
         Assert.False(_policy.ShouldYield());
         _clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.True(_policy.ShouldYield());
         _clock.Advance(Bound);
-        Assert.False(_policy.ShouldYield()); // and so on: the engine gets its turn every bound
-    }
-
-    [Fact]
-    public void After_the_bound_a_job_that_starts_ends_the_engines_turn_early()
-    {
-        _uploads.Began();
-        Assert.True(_policy.ShouldYield());
-        _clock.Advance(Bound);
-        Assert.False(_policy.ShouldYield());
-
-        _clock.Advance(TimeSpan.FromMilliseconds(100));
-        _policy.JobStarted();
-
-        Assert.True(_policy.ShouldYield());
+        Assert.False(_policy.ShouldYield()); // and so on: half the time each
     }
 
     [Fact]
@@ -89,11 +76,29 @@ public sealed class UploadYieldPolicyTests
         _uploads.Began();
         Assert.True(_policy.ShouldYield());
         _policy.JobStarted(); // one already acquired as the engine stood by
-        _clock.Advance(Bound);
-
+        _uploads.Ended();
+        _clock.Advance(UploadYieldPolicy.Quiet);
         Assert.False(_policy.ShouldYield());
+
+        _uploads.Began();
         _clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.False(_policy.ShouldYield());
+    }
+
+    [Fact]
+    public void Between_two_bursts_a_job_that_starts_ends_the_engines_turn_early()
+    {
+        _uploads.Began();
+        Assert.True(_policy.ShouldYield());
+        _uploads.Ended();
+        _clock.Advance(UploadYieldPolicy.Quiet);
+        Assert.False(_policy.ShouldYield());
+
+        _uploads.Began();
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        _policy.JobStarted();
+
+        Assert.True(_policy.ShouldYield());
     }
 
     [Fact]
