@@ -2,6 +2,7 @@ using AssetManager.Application.Accounts;
 using AssetManager.Application.Assets;
 using AssetManager.Application.Assets.Intake;
 using AssetManager.Application.Common.Caching;
+using AssetManager.Application.Common.Jobs;
 using AssetManager.Application.Common.Mapping;
 using AssetManager.Domain.Assets;
 using FluentValidation;
@@ -14,8 +15,8 @@ namespace AssetManager.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Validators, Mapster maps, the settings of uploads and tokens, the caches of tokens and boxes, and the domain's
-    /// asset type detector. Handlers are found by the mediator's source generator in the host (AddWebApi).
+    /// Validators, Mapster maps, the settings of uploads and tokens, the caches of tokens and boxes, the uploads in
+    /// flight (for the job engine to yield to), and the domain's asset type detector. Handlers are found by the mediator's source generator in the host (AddWebApi).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new RecentBoxes(sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.RememberBoxesSeconds ?? 0)));
         services.AddSingleton<IAssetTypeDetector, AssetTypeDetector>();
+        services.AddSingleton<UploadActivity>();
         services.AddScoped<AssetIntake>();
         return services;
     }

@@ -75,6 +75,11 @@ public static class BackgroundJobsSetup
         services.AddSingleton<RenditionRequests>();
         services.AddSingleton<IBackgroundJobs>(sp => sp.GetRequiredService<RenditionRequests>());
         services.AddHostedService(sp => sp.GetRequiredService<RenditionRequests>());
+        // after the engine's hosted service, so that it stops before the engine shuts down
+        services.AddSingleton(sp => new UploadYieldPolicy(
+            sp.GetRequiredService<UploadActivity>(), TimeSpan.FromSeconds(jobs.YieldToUploadsSeconds), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<YieldToUploads>();
+        services.AddHostedService(sp => sp.GetRequiredService<YieldToUploads>());
         return services;
     }
 

@@ -3,8 +3,11 @@ using Quartz;
 
 namespace AssetManager.Infrastructure.Jobs;
 
-/// <summary>The job engine is running and its store answers (one small query of the maintenance trigger).</summary>
-internal sealed class JobEngineHealthCheck(ISchedulerFactory schedulers) : IHealthCheck
+/// <summary>
+/// The job engine is running (or in standby only to yield to uploads, <see cref="YieldToUploads"/>) and its store
+/// answers (one small query of the maintenance trigger).
+/// </summary>
+internal sealed class JobEngineHealthCheck(ISchedulerFactory schedulers, YieldToUploads yielding) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,7 +16,8 @@ internal sealed class JobEngineHealthCheck(ISchedulerFactory schedulers) : IHeal
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var status = await scheduler.GetStatus(cancellationToken);
             if (status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown) return HealthCheckResult.Unhealthy("stopped");
-            if (status != SchedulerStatus.Running) return HealthCheckResult.Degraded(status.ToString().ToLowerInvariant());
+            var yieldingToUploads = status == SchedulerStatus.Standby && yielding.StandingBy;
+            if (status != SchedulerStatus.Running && !yieldingToUploads) return HealthCheckResult.Degraded(status.ToString().ToLowerInvariant());
             var state = await scheduler.GetTriggerState(new TriggerKey(BackgroundJobsSetup.MaintenanceTrigger), cancellationToken);
             return state == TriggerState.Error ? HealthCheckResult.Degraded("maintenance trigger in error") : HealthCheckResult.Healthy("quartz");
         }

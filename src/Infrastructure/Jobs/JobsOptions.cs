@@ -44,5 +44,12 @@ public sealed class JobsOptions
     [Range(1, 300, ErrorMessage = "Jobs:IdleWaitSeconds must be between 1 and 300.")]
     public int IdleWaitSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Longest this instance's engine stands by in a row while uploads stream through it (then it runs at least a
+    /// second, or until a job starts, before it yields again); 0: it never yields.
+    /// </summary>
+    [Range(0, 3600, ErrorMessage = "Jobs:YieldToUploadsSeconds must be between 0 (never yield) and 3600.")]
+    public int YieldToUploadsSeconds { get; set; } = 5;
+
     public int Concurrency => MaxConcurrency > 0 ? MaxConcurrency : Math.Max(1, Environment.ProcessorCount / 2);
 }

@@ -3,8 +3,8 @@ using Quartz;
 
 namespace AssetManager.Infrastructure.Jobs;
 
-/// <summary>The job engine's state as Quartz reports it.</summary>
-internal sealed class QuartzStatus(ISchedulerFactory schedulers) : IJobEngineStatus
+/// <summary>The job engine's state as Quartz reports it; "yielding" for a standby that only makes way for uploads.</summary>
+internal sealed class QuartzStatus(ISchedulerFactory schedulers, YieldToUploads yielding) : IJobEngineStatus
 {
     public async Task<JobEngineState> ReadAsync(CancellationToken cancellationToken)
     {
@@ -14,7 +14,10 @@ internal sealed class QuartzStatus(ISchedulerFactory schedulers) : IJobEngineSta
             ? (await scheduler.QueryClusterNodes(cancellationToken)).Select(n => n.InstanceId).ToList()
             : [metadata.SchedulerInstanceId];
         return new JobEngineState(metadata.SchedulerName, metadata.SchedulerInstanceId,
-            metadata.Status.ToString().ToLowerInvariant(), metadata.JobStoreClustered, metadata.ThreadPoolSize,
+            Status(metadata.Status), metadata.JobStoreClustered, metadata.ThreadPoolSize,
             metadata.LocalExecutingJobs, metadata.JobsExecuted, nodes);
     }
+
+    private string Status(SchedulerStatus status) =>
+        status == SchedulerStatus.Standby && yielding.StandingBy ? "yielding" : status.ToString().ToLowerInvariant();
 }

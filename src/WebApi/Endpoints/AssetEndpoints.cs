@@ -24,6 +24,7 @@ public static class AssetEndpoints
     public static void MapAssetEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/boxes/{id:int}/upload/", Upload)
+            .CountsAsUpload()
             .WithTags("Assets")
             .DisableAntiforgery()
             .DocumentsBody<UploadRequest>("multipart/form-data")

@@ -30,6 +30,7 @@ public static class IntakeEndpoints
     public static void MapIntakeEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/boxes/{id:int}/upload/batch/", UploadBatch)
+            .CountsAsUpload()
             .WithTags("Assets")
             .DisableAntiforgery()
             .DocumentsBody<BatchUploadRequest>("multipart/form-data")
@@ -44,6 +45,7 @@ public static class IntakeEndpoints
                              "(400 {\"error\"}) refuse the whole batch and leave nothing stored.");
 
         api.MapPost("/boxes/{id:int}/import/", Import)
+            .CountsAsUpload()
             .WithTags("Assets")
             .DocumentsBody<ImportRequest>("application/json")
             .Produces<AssetDto>(StatusCodes.Status201Created)
@@ -76,6 +78,7 @@ public static class IntakeEndpoints
             .WithSummary("The parts S3 already holds for a direct upload, to resume it");
 
         api.MapPost("/boxes/{id:int}/upload-complete/", CompleteDirectUpload)
+            .CountsAsUpload()
             .WithTags("Assets")
             .DocumentsBody<DirectUploadCompleteRequest>("application/json")
             .Produces<AssetDto>(StatusCodes.Status201Created)
