@@ -7,9 +7,9 @@ namespace AssetManager.Infrastructure.Media;
 internal sealed record ProcessResult(int ExitCode, byte[] Output, string ErrorTail);
 
 /// <summary>
-/// Runs a program with an argument list (no shell), stdin closed, stdout collected and stderr drained. On time out or
-/// cancellation the program and every process it started are killed; the caller gets a <see cref="TimeoutException"/>
-/// or an <see cref="OperationCanceledException"/>.
+/// Runs a program with an argument list (no shell), stdin closed, stdout collected and stderr drained, at the given CPU
+/// priority. On time out or cancellation the program and every process it started are killed; the caller gets a
+/// <see cref="TimeoutException"/> or an <see cref="OperationCanceledException"/>.
 /// </summary>
 internal static class ExternalProcess
 {
@@ -19,7 +19,9 @@ internal static class ExternalProcess
     // tree could still hold them).
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);
 
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken)
+    public static async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken,
+        ProcessPriorityClass priority = ProcessPriorityClass.Normal)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var startInfo = new ProcessStartInfo(fileName)
@@ -35,6 +37,7 @@ internal static class ExternalProcess
         }
 
         using var process = Process.Start(startInfo)!;
+        if (priority != ProcessPriorityClass.Normal) Lower(process, priority);
         process.StandardInput.Close();
         var output = new MemoryStream();
         var errors = new ErrorTail();
@@ -64,6 +67,22 @@ internal static class ExternalProcess
             throw new TimeoutException($"{Path.GetFileName(fileName)} did not finish within {timeLimit.TotalSeconds:0.#} s.");
         }
         return new ProcessResult(process.ExitCode, output.ToArray(), errors.ToString());
+    }
+
+    /// <summary>
+    /// Right after the start, while the program is still loading: the threads it starts later take its priority (on
+    /// Linux a priority belongs to a thread, and a new thread inherits its creator's).
+    /// </summary>
+    private static void Lower(Process process, ProcessPriorityClass priority)
+    {
+        try
+        {
+            process.PriorityClass = priority;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already gone: nothing left to lower
+        }
     }
 
     private static void KillTree(Process process)

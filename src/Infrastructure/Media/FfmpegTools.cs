@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using AssetManager.Application.Common.Media;
 
@@ -5,7 +6,8 @@ namespace AssetManager.Infrastructure.Media;
 
 /// <summary>
 /// ffprobe and ffmpeg, each run under the time limit. A tool that fails on the file, or runs out of time, makes it
-/// unprocessable; a tool that cannot be started at all is a fault of the machine and propagates as it is.
+/// unprocessable; a tool that cannot be started at all is a fault of the machine and propagates as it is. They run
+/// below the service's CPU priority unless Media:ToolsAtLowPriority is off.
 /// </summary>
 internal sealed class FfmpegTools(MediaOptions options)
 {
@@ -43,7 +45,8 @@ internal sealed class FfmpegTools(MediaOptions options)
         ProcessResult result;
         try
         {
-            result = await ExternalProcess.RunAsync(tool, arguments, options.TimeLimit, cancellationToken);
+            result = await ExternalProcess.RunAsync(tool, arguments, options.TimeLimit, cancellationToken,
+                options.ToolsAtLowPriority ? ProcessPriorityClass.BelowNormal : ProcessPriorityClass.Normal);
         }
         catch (TimeoutException e)
         {

@@ -15,6 +15,12 @@ public sealed class MediaOptions
     [Range(1, 86_400)]
     public int TimeLimitSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Whether ffmpeg and ffprobe run below the service's CPU priority (nice 10): they take every core, and uploads
+    /// served meanwhile should not wait for them.
+    /// </summary>
+    public bool ToolsAtLowPriority { get; set; } = true;
+
     [Required(AllowEmptyStrings = false)]
     public string FfmpegPath { get; set; } = "ffmpeg";
 

@@ -46,4 +46,15 @@ public sealed class ExternalProcessTests
 
         Assert.Equal("sleep did not finish within 0.2 s.", error.Message);
     }
+
+    [Theory]
+    [InlineData(System.Diagnostics.ProcessPriorityClass.BelowNormal, "10")]
+    [InlineData(System.Diagnostics.ProcessPriorityClass.Normal, "0")]
+    public async Task The_program_and_what_it_starts_run_at_the_priority_given(System.Diagnostics.ProcessPriorityClass priority, string nice)
+    {
+        // the shell waits a moment, as a tool loads before it starts its threads; `nice` then reads what it inherited
+        var result = await ExternalProcess.RunAsync("/bin/sh", ["-c", "sleep 0.2; nice"], Minute, default, priority);
+
+        Assert.Equal(nice + "\n", System.Text.Encoding.UTF8.GetString(result.Output));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class MediaRegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(120), options.TimeLimit);
         Assert.Equal("ffmpeg", options.FfmpegPath);
         Assert.Equal("ffprobe", options.FfprobePath);
+        Assert.True(options.ToolsAtLowPriority);
         Assert.IsType<RenditionMaker>(provider.GetRequiredService<IRenditionMaker>());
     }
 
@@ -34,11 +35,12 @@ public sealed class MediaRegistrationTests
     public void The_media_section_is_bound()
     {
         using var provider = Provider(("Media:MaxPixels", "5000"), ("Media:TimeLimitSeconds", "7"),
-            ("Media:FfmpegPath", "/opt/ffmpeg"), ("Media:FfprobePath", "/opt/ffprobe"));
+            ("Media:FfmpegPath", "/opt/ffmpeg"), ("Media:FfprobePath", "/opt/ffprobe"), ("Media:ToolsAtLowPriority", "false"));
 
         var options = provider.GetRequiredService<IOptions<MediaOptions>>().Value;
 
-        Assert.Equal((5000, 7, "/opt/ffmpeg", "/opt/ffprobe"), (options.MaxPixels, options.TimeLimitSeconds, options.FfmpegPath, options.FfprobePath));
+        Assert.Equal((5000, 7, "/opt/ffmpeg", "/opt/ffprobe", false),
+            (options.MaxPixels, options.TimeLimitSeconds, options.FfmpegPath, options.FfprobePath, options.ToolsAtLowPriority));
     }
 
     [Theory]
