@@ -10,7 +10,7 @@ using AssetManager.WebApi.Http;
 using Microsoft.Extensions.Options;
 
 // The composition root: each layer registers itself; WebApi touches Infrastructure only here.
-MallocArenas.Limit(); // before the threads that would each take an arena of their own
+MallocTuning.Apply(); // before the threads that would each take an arena of their own
 try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
