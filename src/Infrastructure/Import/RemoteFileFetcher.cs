@@ -24,7 +24,8 @@ public sealed class RemoteFileFetcher : IRemoteFiles, IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = new GuardedConnector(new AddressRules(_options.Networks()), connectTimeout).ConnectAsync,
-            ConnectTimeout = connectTimeout + TimeSpan.FromSeconds(1), // the connector times each address itself
+            // no ConnectTimeout of the handler's: the connector times each address itself and says so in words; the
+            // handler's would also count the name's resolution and the addresses before, and end in a bare cancellation
             AllowAutoRedirect = false,
             UseProxy = false,
             UseCookies = false,
@@ -83,9 +84,12 @@ public sealed class RemoteFileFetcher : IRemoteFiles, IDisposable
         {
             throw Failed(RefusalIn(ex)?.Message ?? $"The URL could not be fetched: {ex.Message}");
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failed($"The URL did not answer within {_options.TimeoutSeconds} seconds.");
+            // the deadline, or any other time limit on the way (never the client's own cancellation)
+            throw Failed(deadline.IsCancellationRequested
+                ? $"The URL did not answer within {_options.TimeoutSeconds} seconds."
+                : $"The URL could not be fetched: {url.Host} did not answer in time.");
         }
     }
 

@@ -20,8 +20,7 @@ internal static class ExternalProcess
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);
 
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken,
-        ProcessPriorityClass priority = ProcessPriorityClass.Normal)
+        string fileName, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken, int nice = 0)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var startInfo = new ProcessStartInfo(fileName)
@@ -37,7 +36,7 @@ internal static class ExternalProcess
         }
 
         using var process = Process.Start(startInfo)!;
-        if (priority != ProcessPriorityClass.Normal) Lower(process, priority);
+        if (nice > 0) Lower(process.Id, nice);
         process.StandardInput.Close();
         var output = new MemoryStream();
         var errors = new ErrorTail();
@@ -70,20 +69,29 @@ internal static class ExternalProcess
     }
 
     /// <summary>
-    /// Right after the start, while the program is still loading: the threads it starts later take its priority (on
-    /// Linux a priority belongs to a thread, and a new thread inherits its creator's).
+    /// Right after the start, while the program is still loading. On Linux a priority belongs to a thread, and a new
+    /// thread takes its creator's: the main thread first, so that what it starts from then on inherits the value, then
+    /// every thread already there.
     /// </summary>
-    private static void Lower(Process process, ProcessPriorityClass priority)
+    private static void Lower(int processId, int nice)
     {
+        if (!OperatingSystem.IsLinux()) return;
+        _ = setpriority(PrioProcess, processId, nice);
         try
         {
-            process.PriorityClass = priority;
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+                if (int.TryParse(Path.GetFileName(task), out var threadId)) _ = setpriority(PrioProcess, threadId, nice);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (IOException)
         {
-            // already gone: nothing left to lower
+            // the program has already ended: nothing left to lower
         }
     }
+
+    private const int PrioProcess = 0; // with a thread id on Linux: that thread
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int setpriority(int which, int who, int prio);
 
     private static void KillTree(Process process)
     {

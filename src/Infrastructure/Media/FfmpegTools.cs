@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using AssetManager.Application.Common.Media;
 
@@ -11,6 +10,8 @@ namespace AssetManager.Infrastructure.Media;
 /// </summary>
 internal sealed class FfmpegTools(MediaOptions options)
 {
+    private const int LowPriorityNice = 10;
+
     public async Task<ProbedVideo> ProbeAsync(FfmpegInput input, CancellationToken cancellationToken)
     {
         string[] arguments =
@@ -46,7 +47,7 @@ internal sealed class FfmpegTools(MediaOptions options)
         try
         {
             result = await ExternalProcess.RunAsync(tool, arguments, options.TimeLimit, cancellationToken,
-                options.ToolsAtLowPriority ? ProcessPriorityClass.BelowNormal : ProcessPriorityClass.Normal);
+                nice: options.ToolsAtLowPriority ? LowPriorityNice : 0);
         }
         catch (TimeoutException e)
         {

@@ -136,14 +136,16 @@ public sealed class S3DirectUploads(IAmazonS3 s3, StorageBucket bucket, StorageO
         return new StoredObject(size, asGiven, size == 0 ? [] : await ReadHeadAsync(key, (int)Math.Min(size, headLength), cancellationToken));
     }
 
-    private async Task<byte[]> ReadHeadAsync(string key, int length, CancellationToken ct)
-    {
-        var request = new GetObjectRequest { BucketName = options.BucketName, Key = key, ByteRange = new ByteRange(0, length - 1) };
-        using var response = await S3Errors.WrapAsync(() => s3.GetObjectAsync(request, ct), ct);
-        var head = new byte[length];
-        await response.ResponseStream.ReadExactlyAsync(head, ct);
-        return head;
-    }
+    private Task<byte[]> ReadHeadAsync(string key, int length, CancellationToken ct) =>
+        // the body too: a connection lost while it is read is the store's failure, as the request's would be
+        S3Errors.WrapAsync(async () =>
+        {
+            var request = new GetObjectRequest { BucketName = options.BucketName, Key = key, ByteRange = new ByteRange(0, length - 1) };
+            using var response = await s3.GetObjectAsync(request, ct);
+            var head = new byte[length];
+            await response.ResponseStream.ReadExactlyAsync(head, ct);
+            return head;
+        }, ct);
 
     public async Task<StoredFile> PublishAsync(string key, CancellationToken cancellationToken)
     {

@@ -76,6 +76,31 @@ public sealed class ResumableDirectUploadTests(DirectS3ServiceFixture fx) : ICla
     }
 
     [Fact]
+    public async Task Completed_before_every_part_is_there_it_is_400_not_uploaded_yet_and_the_upload_resumes()
+    {
+        var (client, box) = await fx.NewBoxAsync();
+        var file = LargePng(FileSize);
+        var target = await client.StartAsync(box, "master.png", file.Length);
+        var id = (string)target["upload_id"]!;
+        var etag1 = await PutPartAsync(target, file, 1);
+        var etag2 = await PutPartAsync(target, file, 2);
+
+        await Api.AssertJsonAsync(await client.CompleteAsync(box, new { upload_id = id }),
+            HttpStatusCode.BadRequest, Api.Error("The file has not been uploaded yet"));
+        await Api.AssertJsonAsync(await client.CompleteAsync(box, new
+            {
+                upload_id = id, parts = new[] { new { part_number = 1, etag = etag1 }, new { part_number = 2, etag = etag2 } },
+            }),
+            HttpStatusCode.BadRequest, Api.Error("The file has not been uploaded yet"));
+
+        var held = await BodyAsync(await client.ListPartsAsync(box, id), HttpStatusCode.OK);
+        Assert.Equal([1, 2], held["parts"]!.AsArray().Select(p => (int)p!["part_number"]!));
+        await PutPartAsync(target, file, 3);
+        var asset = await BodyAsync(await client.CompleteAsync(box, new { upload_id = id }), HttpStatusCode.Created);
+        Assert.Equal(Api.Sha256(file), Api.Sha256(await Bucketing.ReadAsync(fx.S3, fx.Bucket, fx.KeyOf(asset))));
+    }
+
+    [Fact]
     public async Task Parts_the_store_does_not_hold_are_400_and_the_upload_stays_usable()
     {
         var (client, box) = await fx.NewBoxAsync();

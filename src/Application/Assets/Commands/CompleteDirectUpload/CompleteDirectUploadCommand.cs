@@ -59,7 +59,7 @@ internal sealed class CompleteDirectUploadHandler(
         try
         {
             if (upload.MultipartUploadId is { } multipartId)
-                await store.CompleteMultipartAsync(upload.FileKey, multipartId, parts, ct);
+                await CompleteMultipartAsync(upload, multipartId, parts, ct);
             found = await store.DescribeAsync(upload.FileKey, upload.ContentType, detector.HeadLength, ct)
                 ?? throw new UploadRejectedException(NotUploadedYet);
         }
@@ -91,6 +91,18 @@ internal sealed class CompleteDirectUploadHandler(
             await ReleaseAsync(upload);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Completes the multipart upload once its parts add up to the announced size: completed early (a part still on its
+    /// way), the store would make a shorter object, which the size check would then delete with the upload's parts.
+    /// </summary>
+    private async Task CompleteMultipartAsync(DirectUpload upload, string multipartId, IReadOnlyList<StoredPart>? parts, CancellationToken ct)
+    {
+        var held = await store.ListPartsAsync(upload.FileKey, multipartId, ct);
+        var chosen = parts is null ? held : held.Where(h => parts.Any(p => p.PartNumber == h.PartNumber)).ToList();
+        if (chosen.Count > 0 && chosen.Sum(p => p.Size) < upload.Size) throw new UploadRejectedException(NotUploadedYet);
+        await store.CompleteMultipartAsync(upload.FileKey, multipartId, parts ?? held, ct);
     }
 
     /// <summary>The completion did not get far enough to use the upload up: its owner may complete it again.</summary>
