@@ -9,7 +9,8 @@ namespace AssetManager.Bench;
 
 /// <summary>
 /// The direct upload of issue "More ways in" against a store that checks signatures (RGW): a single PUT with the
-/// headers the service signed into the URL, a second PUT to the same URL refused (If-None-Match), and a multipart
+/// headers the service signed into the URL, a second PUT to the same URL refused (If-None-Match), a PUT of more bytes
+/// than announced refused (Content-Length), and a multipart
 /// upload in presigned parts; each completed into an asset. Not a measurement, a check, timed for the record.
 /// </summary>
 public sealed class DirectUploadCheck(Uploader client)
@@ -28,6 +29,17 @@ public sealed class DirectUploadCheck(Uploader client)
         using (var again = Put((string)single.GetProperty("url").GetString()!, smallFile, single.GetProperty("headers")))
             await Send(again, HttpStatusCode.PreconditionFailed, "second PUT to the same URL", ct);
         _lines.Add("a second PUT to the same URL after the completion: 412 (If-None-Match: * signed in)");
+
+        var other = await AskAsync(service, token, boxId, "larger.png", smallFile, ct);
+        using (var larger = new HttpRequestMessage(HttpMethod.Put, other.GetProperty("url").GetString())
+               { Content = new ByteArrayContent([.. await File.ReadAllBytesAsync(smallFile, ct), 0]) })
+        {
+            foreach (var header in other.GetProperty("headers").EnumerateObject())
+                if (!larger.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
+                    larger.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+            await Send(larger, HttpStatusCode.Forbidden, "a PUT of one byte more than announced", ct);
+        }
+        _lines.Add("a PUT of one byte more than the size announced: 403 (Content-Length signed in)");
 
         var multipart = await AskAsync(service, token, boxId, "direct.mp4", largeFile, ct);
         var partSize = multipart.GetProperty("part_size").GetInt64();

@@ -56,4 +56,8 @@ public sealed class DirectUpload
 
     /// <summary>The number of parts a file of <see cref="Size"/> bytes takes in parts of <see cref="PartSize"/>.</summary>
     public int PartCount => PartSize is { } part ? (int)((Size + part - 1) / part) : 0;
+
+    /// <summary>The bytes of part <paramref name="number"/> (1-based): the part size, the last one what is left.</summary>
+    public long PartSizeOf(int number) =>
+        PartSize is { } part ? Math.Min(part, Size - (number - 1) * part) : throw new InvalidOperationException("Not a multipart upload.");
 }

@@ -21,9 +21,9 @@ public sealed class S3DirectUploads(IAmazonS3 s3, StorageBucket bucket, StorageO
 
     public bool IsAvailable => options.UsesS3;
 
-    public async Task<PresignedRequest> PresignPutAsync(string key, string contentType, DateTime expiresAt)
+    public async Task<PresignedRequest> PresignPutAsync(string key, string contentType, long size, DateTime expiresAt)
     {
-        var request = Presigned(key, expiresAt);
+        var request = Presigned(key, size, expiresAt);
         request.ContentType = contentType;
         var headers = new Dictionary<string, string>
         {
@@ -46,9 +46,9 @@ public sealed class S3DirectUploads(IAmazonS3 s3, StorageBucket bucket, StorageO
         return response.UploadId!;
     }
 
-    public async Task<string> PresignPartAsync(string key, string multipartUploadId, int partNumber, DateTime expiresAt)
+    public async Task<string> PresignPartAsync(string key, string multipartUploadId, int partNumber, long size, DateTime expiresAt)
     {
-        var request = Presigned(key, expiresAt);
+        var request = Presigned(key, size, expiresAt);
         request.UploadId = multipartUploadId;
         request.PartNumber = partNumber;
         return await s3.GetPreSignedURLAsync(request);
@@ -157,15 +157,21 @@ public sealed class S3DirectUploads(IAmazonS3 s3, StorageBucket bucket, StorageO
         return new StoredFile(key, $"{options.PublicBaseUrl}/{key}");
     }
 
-    private GetPreSignedUrlRequest Presigned(string key, DateTime expiresAt) => new()
+    private GetPreSignedUrlRequest Presigned(string key, long size, DateTime expiresAt)
     {
-        BucketName = options.BucketName,
-        Key = key,
-        Verb = HttpVerb.PUT,
-        Expires = DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc),
-        // the SDK signs for https unless told: the endpoint's own scheme
-        Protocol = options.EndpointUrl.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
-    };
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = options.BucketName,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            Expires = DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc),
+            // the SDK signs for https unless told: the endpoint's own scheme
+            Protocol = options.EndpointUrl.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        // signed, not handed to the client: it sends the length itself (a browser may not set the header)
+        request.Headers.ContentLength = size;
+        return request;
+    }
 
     private static bool IsNoSuchUpload(StorageFailedException ex) =>
         ex.InnerException is AmazonS3Exception { ErrorCode: "NoSuchUpload" };

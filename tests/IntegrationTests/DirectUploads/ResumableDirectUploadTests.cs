@@ -27,6 +27,8 @@ public sealed class ResumableDirectUploadTests(DirectS3ServiceFixture fx) : ICla
         Assert.Equal(["upload_id", "part_size", "parts", "expires_at"], target.Select(p => p.Key));
         Assert.Equal(DirectS3ServiceFixture.PartSize, (int)target["part_size"]!);
         Assert.Equal([1, 2, 3], target["parts"]!.AsArray().Select(p => (int)p!["part_number"]!));
+        Assert.All(target["parts"]!.AsArray(), p => Assert.Equal("content-length;host",
+            System.Web.HttpUtility.ParseQueryString(new Uri((string)p!["url"]!).Query)["X-Amz-SignedHeaders"]));
         var key = KeyOf(fx, target);
         Assert.Contains(await fx.IncompleteUploadsAsync(), u => u.Key == key);
 

@@ -13,15 +13,17 @@ public interface IDirectUploadStorage
 
     /// <summary>
     /// A presigned PUT of <paramref name="key"/> and the headers the client must send with it (signed into the URL):
-    /// the Content-Type, the caching header, and If-None-Match: * so that an existing object is never overwritten.
+    /// the Content-Type, the caching header, and If-None-Match: * so that an existing object is never overwritten. The
+    /// <paramref name="size"/> is signed in too (as Content-Length, which every client sends by itself): a store that
+    /// checks signatures refuses any other size.
     /// </summary>
-    Task<PresignedRequest> PresignPutAsync(string key, string contentType, DateTime expiresAt);
+    Task<PresignedRequest> PresignPutAsync(string key, string contentType, long size, DateTime expiresAt);
 
     /// <summary>Starts a multipart upload of an object with the service's headers (it stays private until published); its id.</summary>
     Task<string> StartMultipartAsync(string key, string contentType, CancellationToken cancellationToken);
 
-    /// <summary>A presigned UploadPart URL for part <paramref name="partNumber"/> (1-based).</summary>
-    Task<string> PresignPartAsync(string key, string multipartUploadId, int partNumber, DateTime expiresAt);
+    /// <summary>A presigned UploadPart URL for part <paramref name="partNumber"/> (1-based) of exactly <paramref name="size"/> bytes.</summary>
+    Task<string> PresignPartAsync(string key, string multipartUploadId, int partNumber, long size, DateTime expiresAt);
 
     /// <summary>The parts the store holds for the upload, in order; empty when the upload is gone.</summary>
     Task<IReadOnlyList<StoredPart>> ListPartsAsync(string key, string multipartUploadId, CancellationToken cancellationToken);

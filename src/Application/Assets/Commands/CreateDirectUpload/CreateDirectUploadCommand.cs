@@ -47,7 +47,7 @@ internal sealed class CreateDirectUploadHandler(
         if (size < o.DirectMultipartThresholdBytes)
         {
             var single = DirectUpload.Start(box.UserId, box.Id, key, fileName, format, size, now, lifetime);
-            var put = await store.PresignPutAsync(key, format.ContentType, single.ExpiresAt);
+            var put = await store.PresignPutAsync(key, format.ContentType, size, single.ExpiresAt);
             await SaveAsync(single, cancellationToken);
             return DirectUploadTarget.Single(single.Id, put, single.ExpiresAt);
         }
@@ -58,7 +58,7 @@ internal sealed class CreateDirectUploadHandler(
             var upload = DirectUpload.Start(box.UserId, box.Id, key, fileName, format, size, now, lifetime, multipartId, o.DirectPartSizeFor(size));
             var parts = new List<PresignedPart>(upload.PartCount);
             for (var number = 1; number <= upload.PartCount; number++)
-                parts.Add(new PresignedPart(number, await store.PresignPartAsync(key, multipartId, number, upload.ExpiresAt)));
+                parts.Add(new PresignedPart(number, await store.PresignPartAsync(key, multipartId, number, upload.PartSizeOf(number), upload.ExpiresAt)));
             await SaveAsync(upload, cancellationToken);
             return DirectUploadTarget.InParts(upload.Id, upload.PartSize!.Value, parts, upload.ExpiresAt);
         }
