@@ -31,14 +31,9 @@ public sealed class DirectUploadCheck(Uploader client)
         _lines.Add("a second PUT to the same URL after the completion: 412 (If-None-Match: * signed in)");
 
         var other = await AskAsync(service, token, boxId, "larger.png", smallFile, ct);
-        using (var larger = new HttpRequestMessage(HttpMethod.Put, other.GetProperty("url").GetString())
-               { Content = new ByteArrayContent([.. await File.ReadAllBytesAsync(smallFile, ct), 0]) })
-        {
-            foreach (var header in other.GetProperty("headers").EnumerateObject())
-                if (!larger.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString()))
-                    larger.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+        using (var larger = Put((string)other.GetProperty("url").GetString()!,
+                   new ByteArrayContent([.. await File.ReadAllBytesAsync(smallFile, ct), 0]), other.GetProperty("headers")))
             await Send(larger, HttpStatusCode.Forbidden, "a PUT of one byte more than announced", ct);
-        }
         _lines.Add("a PUT of one byte more than the size announced: 403 (Content-Length signed in)");
 
         var multipart = await AskAsync(service, token, boxId, "direct.mp4", largeFile, ct);
@@ -91,9 +86,12 @@ public sealed class DirectUploadCheck(Uploader client)
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
     }
 
-    private static HttpRequestMessage Put(string url, string file, JsonElement headers)
+    private static HttpRequestMessage Put(string url, string file, JsonElement headers) =>
+        Put(url, Uploader.OpenFileContent(file, "application/octet-stream"), headers);
+
+    private static HttpRequestMessage Put(string url, HttpContent content, JsonElement headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = Uploader.OpenFileContent(file, "application/octet-stream") };
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = content };
         foreach (var header in headers.EnumerateObject())
         {
             // a request header (Cache-Control, If-None-Match) goes on the request; a content header replaces the content's own

@@ -75,9 +75,8 @@ public sealed class S3DirectUploads(IAmazonS3 s3, StorageBucket bucket, StorageO
     }
 
     public async Task CompleteMultipartAsync(
-        string key, string multipartUploadId, IReadOnlyList<StoredPart>? parts, CancellationToken cancellationToken)
+        string key, string multipartUploadId, IReadOnlyList<StoredPart> parts, CancellationToken cancellationToken)
     {
-        parts ??= await ListPartsAsync(key, multipartUploadId, cancellationToken);
         if (parts.Count == 0) return; // nothing sent yet, or completed or aborted before: the object tells
         var request = new CompleteMultipartUploadRequest
         {

@@ -29,11 +29,11 @@ public interface IDirectUploadStorage
     Task<IReadOnlyList<StoredPart>> ListPartsAsync(string key, string multipartUploadId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Completes the multipart upload with <paramref name="parts"/> (null: every part the store holds), never
-    /// overwriting an existing object. Parts the store does not recognise: <see cref="Domain.Common.UploadRejectedException"/>.
-    /// An upload already completed or aborted is left as it is.
+    /// Completes the multipart upload with <paramref name="parts"/> (none: nothing to complete), never overwriting an
+    /// existing object. Parts the store does not recognise: <see cref="Domain.Common.UploadRejectedException"/>. An
+    /// upload already completed or aborted is left as it is.
     /// </summary>
-    Task CompleteMultipartAsync(string key, string multipartUploadId, IReadOnlyList<StoredPart>? parts, CancellationToken cancellationToken);
+    Task CompleteMultipartAsync(string key, string multipartUploadId, IReadOnlyList<StoredPart> parts, CancellationToken cancellationToken);
 
     /// <summary>Aborts a multipart upload; one already gone is not an error.</summary>
     Task AbortMultipartAsync(string key, string multipartUploadId, CancellationToken cancellationToken);
