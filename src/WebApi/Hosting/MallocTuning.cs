@@ -12,8 +12,8 @@ namespace AssetManager.WebApi.Hosting;
 /// </summary>
 public static class MallocTuning
 {
-    private const int MArenaMax = -8; // malloc.h
-    private const int MMmapThreshold = -3;
+    internal const int MArenaMax = -8; // malloc.h
+    internal const int MMmapThreshold = -3;
     public const int Arenas = 2;
     public const int MmapThreshold = 1024 * 1024;
 
@@ -23,7 +23,7 @@ public static class MallocTuning
         if (!OperatingSystem.IsLinux()) return (false, false);
         try
         {
-            return (Set("MALLOC_ARENA_MAX", MArenaMax, Arenas), Set("MALLOC_MMAP_THRESHOLD_", MMmapThreshold, MmapThreshold));
+            return Apply(Environment.GetEnvironmentVariable, mallopt);
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -31,8 +31,12 @@ public static class MallocTuning
         }
     }
 
-    private static bool Set(string variable, int parameter, int value) =>
-        Environment.GetEnvironmentVariable(variable) is null && mallopt(parameter, value) == 1;
+    /// <summary>The decisions, with the environment and <c>mallopt</c> given (the tests' own, which leave the process as it is).</summary>
+    internal static (bool ArenasCapped, bool MmapThresholdFixed) Apply(Func<string, string?> environment, Func<int, int, int> setOption)
+    {
+        bool Set(string variable, int parameter, int value) => environment(variable) is null && setOption(parameter, value) == 1;
+        return (Set("MALLOC_ARENA_MAX", MArenaMax, Arenas), Set("MALLOC_MMAP_THRESHOLD_", MMmapThreshold, MmapThreshold));
+    }
 
     [DllImport("libc")]
     private static extern int mallopt(int param, int value);
