@@ -16,8 +16,7 @@ internal sealed class JobEngineHealthCheck(ISchedulerFactory schedulers, YieldTo
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var status = await scheduler.GetStatus(cancellationToken);
             if (status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown) return HealthCheckResult.Unhealthy("stopped");
-            var yieldingToUploads = status == SchedulerStatus.Standby && yielding.StandingBy;
-            if (status != SchedulerStatus.Running && !yieldingToUploads) return HealthCheckResult.Degraded(status.ToString().ToLowerInvariant());
+            if (status != SchedulerStatus.Running && !yielding.Explains(status)) return HealthCheckResult.Degraded(status.ToString().ToLowerInvariant());
             var state = await scheduler.GetTriggerState(new TriggerKey(BackgroundJobsSetup.MaintenanceTrigger), cancellationToken);
             return state == TriggerState.Error ? HealthCheckResult.Degraded("maintenance trigger in error") : HealthCheckResult.Healthy("quartz");
         }

@@ -19,5 +19,5 @@ internal sealed class QuartzStatus(ISchedulerFactory schedulers, YieldToUploads 
     }
 
     private string Status(SchedulerStatus status) =>
-        status == SchedulerStatus.Standby && yielding.StandingBy ? "yielding" : status.ToString().ToLowerInvariant();
+        yielding.Explains(status) ? "yielding" : status.ToString().ToLowerInvariant();
 }

@@ -18,8 +18,11 @@ public sealed class YieldToUploads(
 
     private volatile bool _standingBy;
 
-    /// <summary>Whether the scheduler is in standby because of this (the health check counts that as healthy).</summary>
-    public bool StandingBy => _standingBy;
+    /// <summary>
+    /// Whether a scheduler reported in <paramref name="status"/> is only making way for uploads: the health check counts
+    /// that as healthy, the status page says "yielding".
+    /// </summary>
+    public bool Explains(SchedulerStatus status) => status == SchedulerStatus.Standby && _standingBy;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
