@@ -132,7 +132,14 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         {
             while (!stop.IsCancellationRequested)
             {
-                using var response = await http.PostAsync($"/api/boxes/{box}/upload/", UploadForm.WithFile("x.jpg", SampleFiles.Jpeg(30_000)).Build());
+                // A connection of its own for each: an upload answered 404 before its body was read ends with nginx
+                // closing that connection, and the next POST on it, taken from the pool, would meet the close.
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/boxes/{box}/upload/")
+                {
+                    Content = UploadForm.WithFile("x.jpg", SampleFiles.Jpeg(30_000)).Build(),
+                };
+                request.Headers.ConnectionClose = true;
+                using var response = await http.SendAsync(request);
                 Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.NotFound, $"{(int)response.StatusCode}");
             }
         })).ToList();
